@@ -25,7 +25,9 @@ public record BoundingBox(Vec3 min, Vec3 max) {
   public BoundingBox union(BoundingBox o) {
     return new BoundingBox(
         new Vec3(
-            Math.min(min.x(), o.min.x()), Math.min(min.y(), o.min.y()), Math.min(min.z(), o.min.z())),
+            Math.min(min.x(), o.min.x()),
+            Math.min(min.y(), o.min.y()),
+            Math.min(min.z(), o.min.z())),
         new Vec3(
             Math.max(max.x(), o.max.x()),
             Math.max(max.y(), o.max.y()),

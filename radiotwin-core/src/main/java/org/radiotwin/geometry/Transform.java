@@ -6,8 +6,8 @@ import org.radiotwin.errors.RadioTwinMessages;
 import org.radiotwin.math.Vec3;
 
 /**
- * An affine transform p ↦ M·p + t, stored as the top three rows of a row-major 4×4 matrix (the
- * form Mitsuba's {@code <matrix>} uses). Immutable.
+ * An affine transform p ↦ M·p + t, stored as the top three rows of a row-major 4×4 matrix (the form
+ * Mitsuba's {@code <matrix>} uses). Immutable.
  */
 public final class Transform {
 
@@ -27,8 +27,8 @@ public final class Transform {
   }
 
   /**
-   * From a row-major 4×4 matrix (16 values) or its top 3×4 part (12 values). The last row of a
-   * 4×4 matrix must be (0, 0, 0, 1).
+   * From a row-major 4×4 matrix (16 values) or its top 3×4 part (12 values). The last row of a 4×4
+   * matrix must be (0, 0, 0, 1).
    *
    * @param values 12 or 16 numbers
    * @return the transform
@@ -91,9 +91,18 @@ public final class Transform {
     double z = u.z();
     return new Transform(
         new double[] {
-          c + x * x * k, x * y * k - z * s, x * z * k + y * s, 0,
-          y * x * k + z * s, c + y * y * k, y * z * k - x * s, 0,
-          z * x * k - y * s, z * y * k + x * s, c + z * z * k, 0
+          c + x * x * k,
+          x * y * k - z * s,
+          x * z * k + y * s,
+          0,
+          y * x * k + z * s,
+          c + y * y * k,
+          y * z * k - x * s,
+          0,
+          z * x * k - y * s,
+          z * y * k + x * s,
+          c + z * z * k,
+          0
         });
   }
 

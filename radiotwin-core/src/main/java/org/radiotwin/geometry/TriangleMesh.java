@@ -10,8 +10,8 @@ import org.radiotwin.math.Vec3;
  * y0, z0, x1, …) [m] and packed int vertex indices (three per triangle), with per-triangle unit
  * normals (right-hand rule on the stored winding) and areas computed once.
  *
- * <p>The arrays are copied in and never handed out, so a mesh cannot change after construction;
- * hot loops copy them once with {@link #copyVertices()} / {@link #copyIndices()} into flattened
+ * <p>The arrays are copied in and never handed out, so a mesh cannot change after construction; hot
+ * loops copy them once with {@link #copyVertices()} / {@link #copyIndices()} into flattened
  * scene-wide buffers.
  */
 public final class TriangleMesh {
@@ -27,8 +27,8 @@ public final class TriangleMesh {
    *
    * @param vertices packed coordinates, length 3·V, all finite
    * @param indices packed vertex indices, length 3·T, each in [0, V)
-   * @throws RadioTwinException if a length is not a multiple of 3, a coordinate is not finite or
-   *     an index is out of range
+   * @throws RadioTwinException if a length is not a multiple of 3, a coordinate is not finite or an
+   *     index is out of range
    */
   public TriangleMesh(double[] vertices, int[] indices) {
     if (vertices.length % 3 != 0) {
@@ -67,7 +67,9 @@ public final class TriangleMesh {
       }
     }
     this.bounds =
-        nv == 0 ? BoundingBox.EMPTY : new BoundingBox(new Vec3(lo[0], lo[1], lo[2]), new Vec3(hi[0], hi[1], hi[2]));
+        nv == 0
+            ? BoundingBox.EMPTY
+            : new BoundingBox(new Vec3(lo[0], lo[1], lo[2]), new Vec3(hi[0], hi[1], hi[2]));
     int nt = this.indices.length / 3;
     this.normals = new double[3 * nt];
     this.areas = new double[nt];

@@ -80,8 +80,8 @@ public enum ItuMaterialType {
    * @param allowExtrapolation when false, a frequency outside every range is an error; when true,
    *     the nearest range (on a log-frequency scale) is returned
    * @return the range to evaluate with
-   * @throws RadioTwinException if the frequency is outside every range and extrapolation is off,
-   *     or is not a positive finite number
+   * @throws RadioTwinException if the frequency is outside every range and extrapolation is off, or
+   *     is not a positive finite number
    */
   public ItuFrequencyRange rangeFor(double frequency, boolean allowExtrapolation) {
     if (!(frequency > 0) || !Double.isFinite(frequency)) {
@@ -111,8 +111,7 @@ public enum ItuMaterialType {
   }
 
   /**
-   * Looks a type up by Sionna's name, also accepting the {@code itu_X} and {@code mat-itu_X}
-   * forms.
+   * Looks a type up by Sionna's name, also accepting the {@code itu_X} and {@code mat-itu_X} forms.
    *
    * @param name type name such as {@code concrete}, {@code itu_concrete} or {@code
    *     mat-itu_concrete} (case-insensitive)
@@ -125,7 +124,9 @@ public enum ItuMaterialType {
       throw new RadioTwinException(
           RadioTwinMessages.UNKNOWN_MATERIAL,
           name,
-          Arrays.stream(values()).map(ItuMaterialType::sionnaName).collect(Collectors.joining(", ")));
+          Arrays.stream(values())
+              .map(ItuMaterialType::sionnaName)
+              .collect(Collectors.joining(", ")));
     }
     return type;
   }

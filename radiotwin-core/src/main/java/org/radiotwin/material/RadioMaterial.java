@@ -13,7 +13,8 @@ import org.radiotwin.math.PhysicalConstants;
  *
  * <p>The complex relative permittivity follows Sionna's convention η = η_r − jσ/(ε0·ω), ω = 2πf.
  *
- * @param name material name as the scene knows it (e.g. {@code itu_concrete}, {@code mat-itu_brick})
+ * @param name material name as the scene knows it (e.g. {@code itu_concrete}, {@code
+ *     mat-itu_brick})
  * @param ituType the ITU type, or null for a custom material
  * @param customRelativePermittivity η_r of a custom material (ignored for ITU materials)
  * @param customConductivity σ [S/m] of a custom material (ignored for ITU materials)

@@ -1,8 +1,8 @@
 package org.radiotwin.math;
 
 /**
- * An immutable 3-vector of doubles (metres for positions, unitless for directions), for APIs.
- * Hot loops use primitive arrays instead.
+ * An immutable 3-vector of doubles (metres for positions, unitless for directions), for APIs. Hot
+ * loops use primitive arrays instead.
  *
  * @param x first component
  * @param y second component

@@ -1,8 +1,8 @@
 package org.radiotwin.scene;
 
 /**
- * Orientation of a radio device or array as Sionna RT defines it: intrinsic rotations by α about
- * z, then β about the new y, then γ about the new x (radians).
+ * Orientation of a radio device or array as Sionna RT defines it: intrinsic rotations by α about z,
+ * then β about the new y, then γ about the new x (radians).
  *
  * @param alpha yaw α [rad]
  * @param beta pitch β [rad]
@@ -26,9 +26,15 @@ public record Orientation(double alpha, double beta, double gamma) {
     double cg = Math.cos(gamma);
     double sg = Math.sin(gamma);
     return new double[] {
-      ca * cb, ca * sb * sg - sa * cg, ca * sb * cg + sa * sg,
-      sa * cb, sa * sb * sg + ca * cg, sa * sb * cg - ca * sg,
-      -sb, cb * sg, cb * cg
+      ca * cb,
+      ca * sb * sg - sa * cg,
+      ca * sb * cg + sa * sg,
+      sa * cb,
+      sa * sb * sg + ca * cg,
+      sa * sb * cg - ca * sg,
+      -sb,
+      cb * sg,
+      cb * cg
     };
   }
 }

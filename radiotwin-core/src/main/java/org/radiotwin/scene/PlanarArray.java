@@ -6,8 +6,8 @@ import org.radiotwin.errors.RadioTwinMessages;
 
 /**
  * A uniform planar antenna array in the local y–z plane (boresight +x), as Sionna RT's {@code
- * PlanarArray}: {@code rows} along z, {@code cols} along y, spacings in wavelengths, centred on
- * the device position.
+ * PlanarArray}: {@code rows} along z, {@code cols} along y, spacings in wavelengths, centred on the
+ * device position.
  *
  * @param rows number of rows (along z), ≥ 1
  * @param cols number of columns (along y), ≥ 1
@@ -68,8 +68,8 @@ public record PlanarArray(
   }
 
   /**
-   * Element positions in the array's local frame, in Sionna's order (row-major over positions,
-   * then polarisation).
+   * Element positions in the array's local frame, in Sionna's order (row-major over positions, then
+   * polarisation).
    *
    * @param wavelength wavelength [m]
    * @return packed (x, y, z) per element [m]; x is always 0

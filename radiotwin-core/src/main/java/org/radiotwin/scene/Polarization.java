@@ -4,9 +4,7 @@ import java.util.Locale;
 import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
 
-/**
- * Antenna polarisation, as in Sionna RT. Dual polarisations put two elements at every position.
- */
+/** Antenna polarisation, as in Sionna RT. Dual polarisations put two elements at every position. */
 public enum Polarization {
   /** Vertical (slant 0°). */
   V(new double[] {0}),

@@ -12,8 +12,7 @@ import org.radiotwin.math.Vec3;
  * @param position array centre [m]
  * @param orientation array orientation
  */
-public record Receiver(String name, Vec3 position, Orientation orientation)
-    implements RadioDevice {
+public record Receiver(String name, Vec3 position, Orientation orientation) implements RadioDevice {
 
   /** Validates the parts. */
   public Receiver {

@@ -263,7 +263,8 @@ public final class Scene {
    * @return the new scene
    */
   public Scene withObjectRotated(String name, Vec3 axis, double angle) {
-    return withObjectEdited(name, o -> o.transformed(aboutCentre(o, Transform.rotation(axis, angle))));
+    return withObjectEdited(
+        name, o -> o.transformed(aboutCentre(o, Transform.rotation(axis, angle))));
   }
 
   /**
@@ -303,7 +304,9 @@ public final class Scene {
   public Scene withMaterial(RadioMaterial material) {
     if (!materials.containsKey(material.name())) {
       throw new RadioTwinException(
-          RadioTwinMessages.UNKNOWN_MATERIAL, material.name(), String.join(", ", materials.keySet()));
+          RadioTwinMessages.UNKNOWN_MATERIAL,
+          material.name(),
+          String.join(", ", materials.keySet()));
     }
     List<SceneObject> list = new ArrayList<>(objects.size());
     for (SceneObject o : objects) {

@@ -7,9 +7,9 @@ import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.stream.XMLInputFactory;
 
 /**
- * XML parser factories hardened against untrusted input: no DTDs, no external entities or
- * schemas, no XInclude (OWASP XXE prevention cheat sheet). A document that declares a DTD is
- * rejected by the parser.
+ * XML parser factories hardened against untrusted input: no DTDs, no external entities or schemas,
+ * no XInclude (OWASP XXE prevention cheat sheet). A document that declares a DTD is rejected by the
+ * parser.
  */
 public final class SecureXml {
 
