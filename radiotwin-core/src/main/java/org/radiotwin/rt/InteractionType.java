@@ -1,0 +1,24 @@
+package org.radiotwin.rt;
+
+/** Kind of interaction of a path with a surface. */
+public enum InteractionType {
+  /** Specular reflection (image method). */
+  SPECULAR("specular"),
+  /** Transmission through a slab; the ray is not bent (Sionna RT's refraction model). */
+  TRANSMISSION("refraction");
+
+  private final String label;
+
+  InteractionType(String label) {
+    this.label = label;
+  }
+
+  /**
+   * The name used in JSON output, as Sionna RT's interaction types.
+   *
+   * @return e.g. {@code specular}
+   */
+  public String label() {
+    return label;
+  }
+}

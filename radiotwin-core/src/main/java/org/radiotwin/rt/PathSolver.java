@@ -1,0 +1,635 @@
+package org.radiotwin.rt;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+import org.radiotwin.errors.RadioTwinException;
+import org.radiotwin.errors.RadioTwinMessages;
+import org.radiotwin.geometry.RayQuery;
+import org.radiotwin.math.Vec3;
+import org.radiotwin.scene.RadioDevice;
+import org.radiotwin.scene.Scene;
+
+/**
+ * Finds the propagation paths between transmitters and receivers: line of sight, specular
+ * reflections and transmissions through slabs (rays not bent), up to a maximum depth, as Sionna
+ * RT's {@code PathSolver}.
+ *
+ * <p>Method: candidate interaction sequences come from shooting and bouncing rays from a (randomly
+ * rotated) Fibonacci sphere around each transmitter, each ray splitting at every hit into its
+ * specular reflection and its continuation through the slab; a sequence becomes a candidate for a
+ * receiver when a ray of that sequence passes within its tube radius 1.5·√(4π/N)·L of the receiver
+ * (L the unfolded length so far). Every candidate is then made exact with the image method and
+ * checked for obstruction ({@link ImageMethod}). The {@code EXHAUSTIVE} method tries every sequence
+ * instead (small scenes only). Paths are de-duplicated by geometry (a point on an edge shared by
+ * two coplanar triangles is one path) and ordered by depth, then by triangle sequence, so the
+ * result does not depend on the thread count.
+ */
+public final class PathSolver {
+
+  /** Tube radius factor relative to the angular ray spacing √(4π/N). */
+  private static final double TUBE = 1.5;
+
+  /** Largest number of sequences the exhaustive method will try per link. */
+  private static final long MAX_EXHAUSTIVE = 20_000_000L;
+
+  private final PathSolverConfig config;
+
+  /**
+   * Creates a solver.
+   *
+   * @param config settings
+   */
+  public PathSolver(PathSolverConfig config) {
+    this.config = config;
+  }
+
+  /**
+   * The settings.
+   *
+   * @return the configuration
+   */
+  public PathSolverConfig config() {
+    return config;
+  }
+
+  /**
+   * Paths between the scene's transmitters and receivers, on the common pool.
+   *
+   * @param scene scene with devices
+   * @return the paths
+   */
+  public PathSet solve(Scene scene) {
+    return solve(
+        SceneGeometry.of(scene),
+        positions(scene.transmitters()),
+        positions(scene.receivers()),
+        ForkJoinPool.commonPool());
+  }
+
+  /**
+   * Packs device positions.
+   *
+   * @param devices devices
+   * @return packed (x, y, z) per device
+   */
+  public static double[] positions(List<? extends RadioDevice> devices) {
+    double[] p = new double[3 * devices.size()];
+    for (int i = 0; i < devices.size(); i++) {
+      Vec3 v = devices.get(i).position();
+      p[3 * i] = v.x();
+      p[3 * i + 1] = v.y();
+      p[3 * i + 2] = v.z();
+    }
+    return p;
+  }
+
+  /**
+   * Paths between positions.
+   *
+   * @param geometry traced scene
+   * @param txPositions packed transmitter positions [m]
+   * @param rxPositions packed receiver positions [m]
+   * @param pool pool to run on; the result is identical for any pool
+   * @return the paths of every (rx, tx) link
+   */
+  public PathSet solve(
+      SceneGeometry geometry, double[] txPositions, double[] rxPositions, ForkJoinPool pool) {
+    checkPositions("transmitter", txPositions);
+    checkPositions("receiver", rxPositions);
+    int numTx = txPositions.length / 3;
+    int numRx = rxPositions.length / 3;
+    int depth = config.maxDepth();
+    boolean anyInteraction = config.specularReflection() || config.transmission();
+    // Candidate sequences per (tx, rx), sorted; index tx·numRx + rx.
+    List<List<int[]>> candidates = new ArrayList<>(numTx * numRx);
+    for (int i = 0; i < numTx * numRx; i++) {
+      candidates.add(List.of());
+    }
+    if (depth > 0 && anyInteraction && geometry.triangleCount() > 0) {
+      for (int tx = 0; tx < numTx; tx++) {
+        List<Set<Seq>> found =
+            config.method() == PathSolverConfig.Method.SBR
+                ? shootAndBounce(geometry, txPositions, tx, rxPositions, pool)
+                : null;
+        for (int rx = 0; rx < numRx; rx++) {
+          if (found != null) {
+            List<int[]> list = new ArrayList<>(found.get(rx).size());
+            for (Seq s : found.get(rx)) {
+              list.add(s.codes);
+            }
+            list.sort(PathSolver::compareSequences);
+            candidates.set(tx * numRx + rx, list);
+          }
+        }
+      }
+    }
+    int links = numRx * numTx;
+    @SuppressWarnings("unchecked")
+    List<Found>[] perLink = new List[links];
+    run(
+        pool,
+        links,
+        link -> {
+          int rx = link / numTx;
+          int tx = link % numTx;
+          perLink[link] =
+              solveLink(
+                  geometry, txPositions, tx, rxPositions, rx, candidates.get(tx * numRx + rx));
+        });
+    return assemble(geometry, txPositions, rxPositions, perLink);
+  }
+
+  private static void checkPositions(String role, double[] p) {
+    if (p.length % 3 != 0) {
+      throw new RadioTwinException(
+          RadioTwinMessages.INVALID_ARGUMENT, role + " positions", "length is not a multiple of 3");
+    }
+    for (double v : p) {
+      if (!Double.isFinite(v)) {
+        throw new RadioTwinException(RadioTwinMessages.NOT_FINITE, role + " position", v);
+      }
+    }
+  }
+
+  private static void run(ForkJoinPool pool, int n, IntConsumer body) {
+    Runnable r = () -> IntStream.range(0, n).parallel().forEach(body);
+    if (pool == ForkJoinPool.commonPool()) {
+      r.run();
+    } else {
+      pool.submit(r).join();
+    }
+  }
+
+  // ------------------------------------------------------------------ candidates
+
+  /** An interaction sequence, hashable. */
+  private record Seq(int[] codes) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Seq s && Arrays.equals(codes, s.codes);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(codes);
+    }
+
+    @Override
+    public String toString() {
+      return Arrays.toString(codes);
+    }
+  }
+
+  private static int compareSequences(int[] a, int[] b) {
+    if (a.length != b.length) {
+      return Integer.compare(a.length, b.length);
+    }
+    return Arrays.compare(a, b);
+  }
+
+  /** Unit directions of a Fibonacci (golden-angle) lattice on the sphere, randomly rotated. */
+  static double[] fibonacciSphere(int n, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    // Uniform random rotation from a uniform unit quaternion (Shoemake 1992).
+    double u1 = rnd.nextDouble();
+    double u2 = 2 * Math.PI * rnd.nextDouble();
+    double u3 = 2 * Math.PI * rnd.nextDouble();
+    double a = Math.sqrt(1 - u1);
+    double b = Math.sqrt(u1);
+    double qw = a * Math.sin(u2);
+    double qx = a * Math.cos(u2);
+    double qy = b * Math.sin(u3);
+    double qz = b * Math.cos(u3);
+    double[] r = {
+      1 - 2 * (qy * qy + qz * qz),
+      2 * (qx * qy - qz * qw),
+      2 * (qx * qz + qy * qw),
+      2 * (qx * qy + qz * qw),
+      1 - 2 * (qx * qx + qz * qz),
+      2 * (qy * qz - qx * qw),
+      2 * (qx * qz - qy * qw),
+      2 * (qy * qz + qx * qw),
+      1 - 2 * (qx * qx + qy * qy)
+    };
+    double golden = Math.PI * (3 - Math.sqrt(5));
+    double[] d = new double[3 * n];
+    for (int i = 0; i < n; i++) {
+      double z = 1 - (2.0 * i + 1) / n;
+      double rad = Math.sqrt(Math.max(0, 1 - z * z));
+      double phi = golden * i;
+      double x = rad * Math.cos(phi);
+      double y = rad * Math.sin(phi);
+      d[3 * i] = r[0] * x + r[1] * y + r[2] * z;
+      d[3 * i + 1] = r[3] * x + r[4] * y + r[5] * z;
+      d[3 * i + 2] = r[6] * x + r[7] * y + r[8] * z;
+    }
+    return d;
+  }
+
+  private List<Set<Seq>> shootAndBounce(
+      SceneGeometry g, double[] txPos, int tx, double[] rxPos, ForkJoinPool pool) {
+    int n = config.samplesPerSource();
+    int numRx = rxPos.length / 3;
+    double[] dirs = fibonacciSphere(n, config.seed() + 0x9E3779B97F4A7C15L * tx);
+    double spacing = Math.sqrt(4 * Math.PI / n);
+    int chunk = 8192;
+    int chunks = (n + chunk - 1) / chunk;
+    @SuppressWarnings("unchecked")
+    List<Set<Seq>>[] partial = new List[chunks];
+    run(
+        pool,
+        chunks,
+        c -> {
+          List<Set<Seq>> sets = new ArrayList<>(numRx);
+          for (int i = 0; i < numRx; i++) {
+            sets.add(new HashSet<>());
+          }
+          Tracer tracer = new Tracer(g, config, rxPos, spacing, sets);
+          int end = Math.min(n, (c + 1) * chunk);
+          for (int i = c * chunk; i < end; i++) {
+            tracer.trace(
+                txPos[3 * tx],
+                txPos[3 * tx + 1],
+                txPos[3 * tx + 2],
+                dirs[3 * i],
+                dirs[3 * i + 1],
+                dirs[3 * i + 2]);
+          }
+          partial[c] = sets;
+        });
+    List<Set<Seq>> merged = new ArrayList<>(numRx);
+    for (int i = 0; i < numRx; i++) {
+      Set<Seq> all = new HashSet<>();
+      for (List<Set<Seq>> p : partial) {
+        all.addAll(p.get(i));
+      }
+      merged.add(all);
+    }
+    return merged;
+  }
+
+  /** Traces one ray tree (splitting at every hit) and records candidates near receivers. */
+  private static final class Tracer {
+    private final SceneGeometry g;
+    private final boolean specular;
+    private final boolean transmission;
+    private final int maxDepth;
+    private final double[] rx;
+    private final double spacing;
+    private final List<Set<Seq>> sets;
+    private final RayQuery q = new RayQuery();
+    // Explicit stack of pending branches.
+    private final double[] sOrigin;
+    private final double[] sDir;
+    private final double[] sLength;
+    private final int[] sDepth;
+    private final int[][] sCodes;
+
+    Tracer(SceneGeometry g, PathSolverConfig c, double[] rx, double spacing, List<Set<Seq>> sets) {
+      this.g = g;
+      this.specular = c.specularReflection();
+      this.transmission = c.transmission();
+      this.maxDepth = c.maxDepth();
+      this.rx = rx;
+      this.spacing = spacing;
+      this.sets = sets;
+      int cap = 2 * maxDepth + 2;
+      sOrigin = new double[3 * cap];
+      sDir = new double[3 * cap];
+      sLength = new double[cap];
+      sDepth = new int[cap];
+      sCodes = new int[cap][maxDepth];
+    }
+
+    void trace(double ox, double oy, double oz, double dx, double dy, double dz) {
+      int sp = 0;
+      push(sp++, ox, oy, oz, dx, dy, dz, 0, 0, null);
+      while (sp > 0) {
+        sp--;
+        int o = 3 * sp;
+        double px = sOrigin[o];
+        double py = sOrigin[o + 1];
+        double pz = sOrigin[o + 2];
+        double vx = sDir[o];
+        double vy = sDir[o + 1];
+        double vz = sDir[o + 2];
+        double len0 = sLength[sp];
+        int depth = sDepth[sp];
+        int[] codes = sCodes[sp];
+        boolean hit = g.bvh().closestHit(px, py, pz, vx, vy, vz, 0, Double.POSITIVE_INFINITY, q);
+        double tHit = hit ? q.t : Double.POSITIVE_INFINITY;
+        if (depth > 0) {
+          collect(px, py, pz, vx, vy, vz, tHit, len0, codes, depth);
+        }
+        if (!hit || depth >= maxDepth) {
+          continue;
+        }
+        int tri = q.triangle;
+        double hx = px + tHit * vx;
+        double hy = py + tHit * vy;
+        double hz = pz + tHit * vz;
+        double nx = g.normal(tri, 0);
+        double ny = g.normal(tri, 1);
+        double nz = g.normal(tri, 2);
+        double dn = vx * nx + vy * ny + vz * nz;
+        if (dn == 0) {
+          continue;
+        }
+        // Orient the normal towards the arriving ray.
+        double s = dn < 0 ? 1 : -1;
+        double onx = s * nx;
+        double ony = s * ny;
+        double onz = s * nz;
+        double len = len0 + tHit;
+        if (transmission) {
+          // Continue straight on through the slab, from the far side.
+          int b = sp++;
+          double ax = RayOffset.offset(hx, -onx);
+          double ay = RayOffset.offset(hy, -ony);
+          double az = RayOffset.offset(hz, -onz);
+          push(b, ax, ay, az, vx, vy, vz, len, depth + 1, codes);
+          sCodes[b][depth] = (tri << 1) | 1;
+        }
+        if (specular) {
+          int b = sp++;
+          double rxd = vx - 2 * dn * nx;
+          double ryd = vy - 2 * dn * ny;
+          double rzd = vz - 2 * dn * nz;
+          double ax = RayOffset.offset(hx, onx);
+          double ay = RayOffset.offset(hy, ony);
+          double az = RayOffset.offset(hz, onz);
+          push(b, ax, ay, az, rxd, ryd, rzd, len, depth + 1, codes);
+          sCodes[b][depth] = tri << 1;
+        }
+      }
+    }
+
+    private void push(
+        int b,
+        double ox,
+        double oy,
+        double oz,
+        double dx,
+        double dy,
+        double dz,
+        double len,
+        int depth,
+        int[] codes) {
+      sOrigin[3 * b] = ox;
+      sOrigin[3 * b + 1] = oy;
+      sOrigin[3 * b + 2] = oz;
+      sDir[3 * b] = dx;
+      sDir[3 * b + 1] = dy;
+      sDir[3 * b + 2] = dz;
+      sLength[b] = len;
+      sDepth[b] = depth;
+      if (codes != null && codes != sCodes[b]) {
+        System.arraycopy(codes, 0, sCodes[b], 0, depth - 1);
+      }
+    }
+
+    private void collect(
+        double px,
+        double py,
+        double pz,
+        double vx,
+        double vy,
+        double vz,
+        double tHit,
+        double len0,
+        int[] codes,
+        int depth) {
+      int numRx = rx.length / 3;
+      for (int r = 0; r < numRx; r++) {
+        double wx = rx[3 * r] - px;
+        double wy = rx[3 * r + 1] - py;
+        double wz = rx[3 * r + 2] - pz;
+        double t = wx * vx + wy * vy + wz * vz;
+        if (t <= 0 || t >= tHit) {
+          continue;
+        }
+        double d2 = wx * wx + wy * wy + wz * wz - t * t;
+        double radius = TUBE * spacing * (len0 + t);
+        if (d2 <= radius * radius) {
+          sets.get(r).add(new Seq(Arrays.copyOf(codes, depth)));
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ per link
+
+  /** One path found for a link. */
+  private record Found(int[] codes, double[] points, double[] normals, double length) {}
+
+  private List<Found> solveLink(
+      SceneGeometry g, double[] txPos, int tx, double[] rxPos, int rx, List<int[]> sbrCandidates) {
+    double[] t = Arrays.copyOfRange(txPos, 3 * tx, 3 * tx + 3);
+    double[] r = Arrays.copyOfRange(rxPos, 3 * rx, 3 * rx + 3);
+    List<Found> out = new ArrayList<>();
+    RayQuery q = new RayQuery();
+    if (config.los()
+        && !g.bvh().occluded(t[0], t[1], t[2], r[0] - t[0], r[1] - t[1], r[2] - t[2], 0, 1, q)) {
+      out.add(new Found(new int[0], new double[0], new double[0], dist(t, r)));
+    }
+    ImageMethod im = new ImageMethod(g, config.maxDepth());
+    Set<String> seen = new HashSet<>();
+    IntConsumerWithCodes tryOne =
+        (codes, depth) -> {
+          if (im.solve(t, r, codes, depth)) {
+            String key = geometryKey(codes, im.points, depth);
+            if (seen.add(key)) {
+              out.add(
+                  new Found(
+                      Arrays.copyOf(codes, depth),
+                      Arrays.copyOf(im.points, 3 * depth),
+                      Arrays.copyOf(im.normals, 3 * depth),
+                      im.length));
+            }
+          }
+        };
+    if (config.method() == PathSolverConfig.Method.SBR) {
+      for (int[] c : sbrCandidates) {
+        tryOne.accept(c, c.length);
+      }
+    } else if (config.maxDepth() > 0 && (config.specularReflection() || config.transmission())) {
+      enumerate(g, tryOne);
+    }
+    return out;
+  }
+
+  @FunctionalInterface
+  private interface IntConsumerWithCodes {
+    void accept(int[] codes, int depth);
+  }
+
+  private void enumerate(SceneGeometry g, IntConsumerWithCodes consumer) {
+    int nt = g.triangleCount();
+    int types = (config.specularReflection() ? 1 : 0) + (config.transmission() ? 1 : 0);
+    long total = 0;
+    long level = 1;
+    for (int d = 1; d <= config.maxDepth(); d++) {
+      level *= (long) nt * types;
+      total += level;
+      if (total > MAX_EXHAUSTIVE) {
+        throw new RadioTwinException(
+            RadioTwinMessages.INVALID_ARGUMENT,
+            "exhaustive path search",
+            String.format(
+                Locale.ROOT,
+                "%d triangles at depth %d exceed %d sequences; use the SBR method",
+                nt,
+                config.maxDepth(),
+                MAX_EXHAUSTIVE));
+      }
+    }
+    int[] codes = new int[config.maxDepth()];
+    for (int d = 1; d <= config.maxDepth(); d++) {
+      enumerate(g, codes, 0, d, consumer);
+    }
+  }
+
+  private void enumerate(
+      SceneGeometry g, int[] codes, int k, int depth, IntConsumerWithCodes consumer) {
+    if (k == depth) {
+      consumer.accept(codes, depth);
+      return;
+    }
+    for (int tri = 0; tri < g.triangleCount(); tri++) {
+      if (config.specularReflection()) {
+        codes[k] = tri << 1;
+        enumerate(g, codes, k + 1, depth, consumer);
+      }
+      if (config.transmission()) {
+        codes[k] = (tri << 1) | 1;
+        enumerate(g, codes, k + 1, depth, consumer);
+      }
+    }
+  }
+
+  /** Paths with the same interaction types at the same points (to 1 µm) are one path. */
+  private static String geometryKey(int[] codes, double[] points, int depth) {
+    StringBuilder sb = new StringBuilder(depth * 40);
+    for (int k = 0; k < depth; k++) {
+      sb.append(codes[k] & 1)
+          .append(':')
+          .append(Math.round(points[3 * k] * 1e6))
+          .append(',')
+          .append(Math.round(points[3 * k + 1] * 1e6))
+          .append(',')
+          .append(Math.round(points[3 * k + 2] * 1e6))
+          .append(';');
+    }
+    return sb.toString();
+  }
+
+  private static double dist(double[] a, double[] b) {
+    double dx = b[0] - a[0];
+    double dy = b[1] - a[1];
+    double dz = b[2] - a[2];
+    return Math.sqrt(dx * dx + dy * dy + dz * dz);
+  }
+
+  // ------------------------------------------------------------------ assembly
+
+  private static PathSet assemble(
+      SceneGeometry g, double[] txPos, double[] rxPos, List<Found>[] perLink) {
+    int links = perLink.length;
+    int numPaths = 0;
+    int numInteractions = 0;
+    for (List<Found> l : perLink) {
+      numPaths += l.size();
+      for (Found f : l) {
+        numInteractions += f.codes.length;
+      }
+    }
+    int numTx = txPos.length / 3;
+    int[] linkOffsets = new int[links + 1];
+    int[] interactionOffsets = new int[numPaths + 1];
+    byte[] types = new byte[numInteractions];
+    int[] triangles = new int[numInteractions];
+    int[] objects = new int[numInteractions];
+    int[] primitives = new int[numInteractions];
+    double[] points = new double[3 * numInteractions];
+    double[] normals = new double[3 * numInteractions];
+    double[] lengths = new double[numPaths];
+    double[] departure = new double[3 * numPaths];
+    double[] arrival = new double[3 * numPaths];
+    int p = 0;
+    int ii = 0;
+    for (int link = 0; link < links; link++) {
+      linkOffsets[link] = p;
+      int rx = link / numTx;
+      int tx = link % numTx;
+      for (Found f : perLink[link]) {
+        interactionOffsets[p] = ii;
+        int depth = f.codes.length;
+        for (int k = 0; k < depth; k++) {
+          int tri = f.codes[k] >>> 1;
+          types[ii + k] =
+              (byte)
+                  ((f.codes[k] & 1) == 1
+                      ? InteractionType.TRANSMISSION.ordinal()
+                      : InteractionType.SPECULAR.ordinal());
+          triangles[ii + k] = tri;
+          objects[ii + k] = g.objectOf(tri);
+          primitives[ii + k] = g.localIndexOf(tri);
+        }
+        System.arraycopy(f.points, 0, points, 3 * ii, 3 * depth);
+        System.arraycopy(f.normals, 0, normals, 3 * ii, 3 * depth);
+        lengths[p] = f.length;
+        // Departure: towards the first point (or the receiver); arrival: towards the last point
+        // (or the transmitter), seen from the receiver.
+        double[] first = depth == 0 ? rxPos : f.points;
+        int fo = depth == 0 ? 3 * rx : 0;
+        unit(
+            first[fo] - txPos[3 * tx],
+            first[fo + 1] - txPos[3 * tx + 1],
+            first[fo + 2] - txPos[3 * tx + 2],
+            departure,
+            3 * p);
+        double[] last = depth == 0 ? txPos : f.points;
+        int lo = depth == 0 ? 3 * tx : 3 * (depth - 1);
+        unit(
+            last[lo] - rxPos[3 * rx],
+            last[lo + 1] - rxPos[3 * rx + 1],
+            last[lo + 2] - rxPos[3 * rx + 2],
+            arrival,
+            3 * p);
+        ii += depth;
+        p++;
+      }
+    }
+    linkOffsets[links] = p;
+    interactionOffsets[numPaths] = ii;
+    return new PathSet(
+        txPos.clone(),
+        rxPos.clone(),
+        linkOffsets,
+        interactionOffsets,
+        types,
+        triangles,
+        objects,
+        primitives,
+        points,
+        normals,
+        lengths,
+        departure,
+        arrival);
+  }
+
+  private static void unit(double x, double y, double z, double[] out, int o) {
+    double n = Math.sqrt(x * x + y * y + z * z);
+    out[o] = x / n;
+    out[o + 1] = y / n;
+    out[o + 2] = z / n;
+  }
+}

@@ -1,0 +1,109 @@
+package org.radiotwin.rt;
+
+import org.radiotwin.errors.RadioTwinException;
+import org.radiotwin.errors.RadioTwinMessages;
+
+/**
+ * Settings of the {@link PathSolver}.
+ *
+ * @param maxDepth largest number of interactions of a path (Sionna's {@code max_depth}), ≥ 0
+ * @param los whether to include line-of-sight paths
+ * @param specularReflection whether paths may reflect specularly
+ * @param transmission whether paths may go through slabs (not bent)
+ * @param samplesPerSource rays shot from each transmitter by the SBR candidate search
+ * @param seed seed of the random rotation of the ray lattice
+ * @param method candidate search method
+ */
+public record PathSolverConfig(
+    int maxDepth,
+    boolean los,
+    boolean specularReflection,
+    boolean transmission,
+    int samplesPerSource,
+    long seed,
+    Method method) {
+
+  /** How candidate interaction sequences are found. */
+  public enum Method {
+    /**
+     * Shooting and bouncing rays from a Fibonacci sphere around each transmitter; a sequence
+     * becomes a candidate for a receiver when a ray passes within its tube radius of it.
+     */
+    SBR,
+    /** Every sequence of triangles up to the maximum depth: exact but only for small scenes. */
+    EXHAUSTIVE
+  }
+
+  /** Validates the settings. */
+  public PathSolverConfig {
+    if (maxDepth < 0 || maxDepth > 16) {
+      throw new RadioTwinException(
+          RadioTwinMessages.INVALID_ARGUMENT, "max depth", maxDepth + " is outside [0, 16]");
+    }
+    if (samplesPerSource < 1) {
+      throw new RadioTwinException(
+          RadioTwinMessages.INVALID_ARGUMENT, "samples per source", "must be ≥ 1");
+    }
+    if (method == null) {
+      throw new RadioTwinException(
+          RadioTwinMessages.INVALID_ARGUMENT, "method", "must not be null");
+    }
+  }
+
+  /**
+   * Sionna RT's defaults: depth 3, LoS, specular reflection and transmission, 10⁶ rays, SBR.
+   *
+   * @return the default configuration
+   */
+  public static PathSolverConfig defaults() {
+    return new PathSolverConfig(3, true, true, true, 1_000_000, 42, Method.SBR);
+  }
+
+  /**
+   * The same settings with another depth.
+   *
+   * @param depth maximum depth
+   * @return a copy
+   */
+  public PathSolverConfig withMaxDepth(int depth) {
+    return new PathSolverConfig(
+        depth, los, specularReflection, transmission, samplesPerSource, seed, method);
+  }
+
+  /**
+   * The same settings with another method.
+   *
+   * @param m method
+   * @return a copy
+   */
+  public PathSolverConfig withMethod(Method m) {
+    return new PathSolverConfig(
+        maxDepth, los, specularReflection, transmission, samplesPerSource, seed, m);
+  }
+
+  /**
+   * The same settings with other interaction switches.
+   *
+   * @param withLos include LoS
+   * @param withSpecular include specular reflection
+   * @param withTransmission include transmission
+   * @return a copy
+   */
+  public PathSolverConfig withInteractions(
+      boolean withLos, boolean withSpecular, boolean withTransmission) {
+    return new PathSolverConfig(
+        maxDepth, withLos, withSpecular, withTransmission, samplesPerSource, seed, method);
+  }
+
+  /**
+   * The same settings with another ray count and seed.
+   *
+   * @param samples rays per transmitter
+   * @param newSeed seed
+   * @return a copy
+   */
+  public PathSolverConfig withSamples(int samples, long newSeed) {
+    return new PathSolverConfig(
+        maxDepth, los, specularReflection, transmission, samples, newSeed, method);
+  }
+}
