@@ -1,0 +1,37 @@
+package org.radiotwin.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import org.radiotwin.math.Vec3;
+
+/** JSON output helpers: one document per command, on stdout. */
+final class Json {
+
+  static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Json() {}
+
+  static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  static ArrayNode vector(Vec3 v) {
+    ArrayNode a = MAPPER.createArrayNode();
+    a.add(v.x()).add(v.y()).add(v.z());
+    return a;
+  }
+
+  static void print(PrintWriter out, Object document) {
+    try {
+      out.println(MAPPER.writeValueAsString(document));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise output", e);
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,213 @@
+package org.radiotwin.channel;
+
+import org.radiotwin.rt.PathCoefficients;
+import org.radiotwin.rt.PathSet;
+
+/**
+ * Channel responses from path coefficients, with Sionna RT's conventions: the coefficient of
+ * path i carries no propagation phase, the channel impulse response tap is a_i·e^{−j2πf_cτ_i} at
+ * delay τ_i = L_i/c, and the frequency response at a baseband offset f from the carrier is H(f) =
+ * Σ_i a_i e^{−j2πf_cτ_i} e^{−j2πf(τ_i − τ_0)} (τ_0 = the link's smallest delay when delays are
+ * normalised, else 0). Loops run on primitive arrays into caller-owned buffers.
+ */
+public final class Channel {
+
+  private final PathCoefficients coefficients;
+  private final PathSet paths;
+
+  /**
+   * Wraps coefficients.
+   *
+   * @param coefficients path coefficients
+   */
+  public Channel(PathCoefficients coefficients) {
+    this.coefficients = coefficients;
+    this.paths = coefficients.paths();
+  }
+
+  /**
+   * The coefficients.
+   *
+   * @return path coefficients
+   */
+  public PathCoefficients coefficients() {
+    return coefficients;
+  }
+
+  /**
+   * Smallest delay of a link.
+   *
+   * @param link link index
+   * @return τ_min [s], NaN without paths
+   */
+  public double minDelay(int link) {
+    double m = Double.NaN;
+    int p0 = paths.firstPath(link);
+    for (int p = p0; p < p0 + paths.pathCount(link); p++) {
+      double t = paths.delay(p);
+      if (!(t >= m)) {
+        m = t;
+      }
+    }
+    return m;
+  }
+
+  /**
+   * CIR of a link for one antenna pair: complex taps a_i e^{−j2πf_cτ_i} and delays τ_i.
+   *
+   * @param link link index
+   * @param rxAnt receive antenna
+   * @param txAnt transmit antenna
+   * @param tapsOut interleaved taps, length ≥ 2·pathCount(link)
+   * @param delaysOut delays [s], length ≥ pathCount(link)
+   */
+  public void cir(int link, int rxAnt, int txAnt, double[] tapsOut, double[] delaysOut) {
+    double fc = coefficients.frequency();
+    double[] a = coefficients.raw();
+    int p0 = paths.firstPath(link);
+    for (int k = 0; k < paths.pathCount(link); k++) {
+      int p = p0 + k;
+      double tau = paths.delay(p);
+      int i = coefficients.index(p, rxAnt, txAnt);
+      double ph = -2 * Math.PI * fc * tau;
+      double c = Math.cos(ph);
+      double s = Math.sin(ph);
+      tapsOut[2 * k] = a[i] * c - a[i + 1] * s;
+      tapsOut[2 * k + 1] = a[i] * s + a[i + 1] * c;
+      delaysOut[k] = tau;
+    }
+  }
+
+  /**
+   * Frequency response of a link for one antenna pair.
+   *
+   * @param link link index
+   * @param rxAnt receive antenna
+   * @param txAnt transmit antenna
+   * @param offsets baseband frequency offsets from the carrier [Hz]
+   * @param normalizeDelays subtract the link's smallest delay in the baseband phase
+   * @param out interleaved H(f_k), length ≥ 2·offsets.length (overwritten)
+   */
+  public void cfr(
+      int link, int rxAnt, int txAnt, double[] offsets, boolean normalizeDelays, double[] out) {
+    java.util.Arrays.fill(out, 0, 2 * offsets.length, 0.0);
+    double fc = coefficients.frequency();
+    double tau0 = normalizeDelays ? minDelay(link) : 0;
+    double[] a = coefficients.raw();
+    int p0 = paths.firstPath(link);
+    for (int p = p0; p < p0 + paths.pathCount(link); p++) {
+      double tau = paths.delay(p);
+      int i = coefficients.index(p, rxAnt, txAnt);
+      double ph = -2 * Math.PI * fc * tau;
+      double c = Math.cos(ph);
+      double s = Math.sin(ph);
+      double tr = a[i] * c - a[i + 1] * s;
+      double ti = a[i] * s + a[i + 1] * c;
+      org.radiotwin.math.ComplexArrays.accumulatePhasor(out, offsets, tr, ti, tau - tau0);
+    }
+  }
+
+  /**
+   * Discrete baseband taps for a bandwidth B (sinc interpolation, as Sionna's {@code
+   * cir_to_time_channel}): h_ℓ = Σ_i a_i e^{−j2πf_cτ_i} sinc(ℓ − B(τ_i − τ_0)), ℓ = ℓ_min…ℓ_max.
+   *
+   * @param link link index
+   * @param rxAnt receive antenna
+   * @param txAnt transmit antenna
+   * @param bandwidth B [Hz]
+   * @param lMin first tap index (e.g. −6)
+   * @param lMax last tap index (e.g. 20)
+   * @param normalizeDelays subtract the link's smallest delay
+   * @param out interleaved taps, length ≥ 2·(lMax − lMin + 1) (overwritten)
+   */
+  public void taps(
+      int link,
+      int rxAnt,
+      int txAnt,
+      double bandwidth,
+      int lMin,
+      int lMax,
+      boolean normalizeDelays,
+      double[] out) {
+    int n = lMax - lMin + 1;
+    java.util.Arrays.fill(out, 0, 2 * n, 0.0);
+    double fc = coefficients.frequency();
+    double tau0 = normalizeDelays ? minDelay(link) : 0;
+    double[] a = coefficients.raw();
+    int p0 = paths.firstPath(link);
+    for (int p = p0; p < p0 + paths.pathCount(link); p++) {
+      double tau = paths.delay(p);
+      int i = coefficients.index(p, rxAnt, txAnt);
+      double ph = -2 * Math.PI * fc * tau;
+      double c = Math.cos(ph);
+      double s = Math.sin(ph);
+      double tr = a[i] * c - a[i + 1] * s;
+      double ti = a[i] * s + a[i + 1] * c;
+      double x0 = bandwidth * (tau - tau0);
+      for (int l = 0; l < n; l++) {
+        double w = sinc(lMin + l - x0);
+        out[2 * l] += w * tr;
+        out[2 * l + 1] += w * ti;
+      }
+    }
+  }
+
+  private static double sinc(double x) {
+    if (x == 0) {
+      return 1;
+    }
+    double px = Math.PI * x;
+    return Math.sin(px) / px;
+  }
+
+  /**
+   * Path gain of a link: the incoherent sum Σ_i |a_i|² (linear), averaged over antenna pairs.
+   *
+   * @param link link index
+   * @return path gain (linear; 10·log10 for dB)
+   */
+  public double pathGain(int link) {
+    double[] a = coefficients.raw();
+    int pairs = coefficients.rxAntennaCount() * coefficients.txAntennaCount();
+    int p0 = paths.firstPath(link);
+    int from = coefficients.index(p0, 0, 0);
+    int to = coefficients.index(p0 + paths.pathCount(link), 0, 0);
+    double s = 0;
+    for (int i = from; i < to; i += 2) {
+      s += a[i] * a[i] + a[i + 1] * a[i + 1];
+    }
+    return s / pairs;
+  }
+
+  /**
+   * RMS delay spread of a link for one antenna pair: √(Σp_iτ_i²/Σp_i − (Σp_iτ_i/Σp_i)²), p_i =
+   * |a_i|².
+   *
+   * @param link link index
+   * @param rxAnt receive antenna
+   * @param txAnt transmit antenna
+   * @return σ_τ [s], NaN without paths
+   */
+  public double rmsDelaySpread(int link, int rxAnt, int txAnt) {
+    double[] a = coefficients.raw();
+    double sp = 0;
+    double st = 0;
+    double st2 = 0;
+    int p0 = paths.firstPath(link);
+    double tau0 = minDelay(link);
+    for (int p = p0; p < p0 + paths.pathCount(link); p++) {
+      int i = coefficients.index(p, rxAnt, txAnt);
+      double pw = a[i] * a[i] + a[i + 1] * a[i + 1];
+      // Delays relative to the first path keep the subtraction below well conditioned.
+      double t = paths.delay(p) - tau0;
+      sp += pw;
+      st += pw * t;
+      st2 += pw * t * t;
+    }
+    if (!(sp > 0)) {
+      return Double.NaN;
+    }
+    double mean = st / sp;
+    return Math.sqrt(Math.max(0, st2 / sp - mean * mean));
+  }
+}
