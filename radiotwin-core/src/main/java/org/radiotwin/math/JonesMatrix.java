@@ -14,6 +14,10 @@ import org.radiotwin.errors.RadioTwinMessages;
  * #mul(double[], int, double[], int, double[], int)} and {@link #apply(double[], int, double[],
  * int, double[], int)}.
  *
+ * <p>Being a record of doubles, {@link #equals} compares components as {@link Double#equals} does:
+ * exactly, and telling −0.0 from 0.0. Compare numerically (e.g. on {@link #toPacked}) where signed
+ * zeros may differ.
+ *
  * @param aRe real part of the entry (0, 0)
  * @param aIm imaginary part of the entry (0, 0)
  * @param bRe real part of the entry (0, 1)
