@@ -4,11 +4,11 @@ import org.radiotwin.rt.PathCoefficients;
 import org.radiotwin.rt.PathSet;
 
 /**
- * Channel responses from path coefficients, with Sionna RT's conventions: the coefficient of
- * path i carries no propagation phase, the channel impulse response tap is a_i·e^{−j2πf_cτ_i} at
- * delay τ_i = L_i/c, and the frequency response at a baseband offset f from the carrier is H(f) =
- * Σ_i a_i e^{−j2πf_cτ_i} e^{−j2πf(τ_i − τ_0)} (τ_0 = the link's smallest delay when delays are
- * normalised, else 0). Loops run on primitive arrays into caller-owned buffers.
+ * Channel responses from path coefficients, with Sionna RT's conventions: the coefficient of path i
+ * carries no propagation phase, the channel impulse response tap is a_i·e^{−j2πf_cτ_i} at delay τ_i
+ * = L_i/c, and the frequency response at a baseband offset f from the carrier is H(f) = Σ_i a_i
+ * e^{−j2πf_cτ_i} e^{−j2πf(τ_i − τ_0)} (τ_0 = the link's smallest delay when delays are normalised,
+ * else 0). Loops run on primitive arrays into caller-owned buffers.
  */
 public final class Channel {
 

@@ -12,9 +12,12 @@ public enum RadioTwinMessages {
   NOT_FINITE("%s must be finite, got %s"),
   /** Sizes that must match: (what, expected, actual). */
   SIZE_MISMATCH("%s: expected %d, got %d"),
-  /** Frequency outside every valid range of an ITU material: (material, frequency GHz, ranges). */
+  /**
+   * Frequency outside every valid range of an ITU material: (frequency GHz, material name, ITU
+   * type, ranges).
+   */
   FREQUENCY_OUT_OF_RANGE(
-      "frequency %.6g GHz is outside the validity range of ITU material '%s' (%s); "
+      "frequency %.6g GHz is outside the validity range of material '%s' (ITU %s: %s); "
           + "allow extrapolation to evaluate it anyway"),
   /** Unknown material: (name, known names). */
   UNKNOWN_MATERIAL("unknown material '%s' (known: %s)"),

@@ -104,6 +104,7 @@ public enum ItuMaterialType {
       throw new RadioTwinException(
           RadioTwinMessages.FREQUENCY_OUT_OF_RANGE,
           fGHz,
+          "itu_" + sionnaName,
           sionnaName,
           ranges.stream().map(ItuFrequencyRange::toString).collect(Collectors.joining(", ")));
     }

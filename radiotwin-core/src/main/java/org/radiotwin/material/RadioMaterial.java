@@ -154,8 +154,17 @@ public record RadioMaterial(
       try {
         range = ituType.rangeFor(frequency, allowExtrapolation);
       } catch (RadioTwinException e) {
+        // Re-raise naming the scene's material, not only its ITU type.
         throw new RadioTwinException(
-            e, RadioTwinMessages.INVALID_ARGUMENT, "material '" + name + "'", e.getMessage());
+            e,
+            RadioTwinMessages.FREQUENCY_OUT_OF_RANGE,
+            frequency / 1e9,
+            name,
+            ituType.sionnaName(),
+            ituType.ranges().stream()
+                .map(ItuFrequencyRange::toString)
+                .reduce((x, y) -> x + ", " + y)
+                .orElse(""));
       }
       double fGHz = frequency / 1e9;
       extrapolated = !range.contains(fGHz);

@@ -218,6 +218,8 @@ public record Complex(double re, double im) {
 
   @Override
   public String toString() {
-    return im >= 0 || Double.isNaN(im) ? re + "+" + im + "j" : re + "-" + (-im) + "j";
+    return Double.doubleToRawLongBits(im) >= 0 || Double.isNaN(im)
+        ? re + "+" + im + "j"
+        : re + "-" + (-im) + "j";
   }
 }

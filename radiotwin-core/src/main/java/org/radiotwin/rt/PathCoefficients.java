@@ -3,9 +3,9 @@ package org.radiotwin.rt;
 import org.radiotwin.math.Complex;
 
 /**
- * Complex path coefficients a for every path and antenna pair at one frequency, with optional
- * exact derivatives with respect to material parameters. Sionna RT's convention: a = (λ/4π)·C_Rᴴ
- * T C_T / L without the propagation phase e^{−j2πfτ}, which the channel adds.
+ * Complex path coefficients a for every path and antenna pair at one frequency, with optional exact
+ * derivatives with respect to material parameters. Sionna RT's convention: a = (λ/4π)·C_Rᴴ T C_T /
+ * L without the propagation phase e^{−j2πfτ}, which the channel adds.
  *
  * <p>Layout: interleaved (re, im) at index {@code 2·((path·numRxAnt + r)·numTxAnt + t)}; the
  * derivative with respect to parameter k at {@code k·2·size + that index}.

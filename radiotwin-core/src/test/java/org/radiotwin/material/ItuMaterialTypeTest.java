@@ -70,7 +70,7 @@ class ItuMaterialTypeTest {
           assertThatThrownBy(() -> type.rangeFor(fGHz * 1e9, false))
               .as("%s at %s GHz", type, fGHz)
               .isInstanceOf(RadioTwinException.class)
-              .hasMessageContaining("'" + type.sionnaName() + "'")
+              .hasMessageContaining("'itu_" + type.sionnaName() + "'")
               .satisfies(
                   e ->
                       assertThat(((RadioTwinException) e).getSpecifier())
