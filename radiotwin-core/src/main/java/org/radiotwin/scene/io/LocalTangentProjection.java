@@ -160,8 +160,9 @@ public final class LocalTangentProjection {
   /**
    * Inverts {@link #forward}: the point of the ellipsoid (h = 0) that projects to (x, y), found by
    * a fixed-point iteration on the radii of curvature at the origin (Δφ = Δy/M, Δλ = Δx/(N cos
-   * φ0)), which converges to 10⁻⁷ m (far below the rounding of the ECEF coordinates, ~10⁻⁹ m, times
-   * the iteration count) in a few steps for |x|, |y| up to hundreds of km.
+   * φ0)). It stops when the residual in x and y is below 10⁻⁷ m (a tolerance safely above the ~10⁻⁹
+   * m rounding of ECEF coordinates), after a few steps for points within tens of km of an origin
+   * away from the poles.
    *
    * @param x east [m]
    * @param y north [m]

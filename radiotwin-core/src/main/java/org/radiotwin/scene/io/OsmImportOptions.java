@@ -21,7 +21,8 @@ import org.radiotwin.material.RadioMaterial;
  * @param groundMargin margin [m] added on every side of the buildings' horizontal extent to size
  *     the ground; default {@value #DEFAULT_GROUND_MARGIN}
  * @param projection the projection of lat/lon to the scene frame, or null (default) to project
- *     around the centre of the lat/lon bounding box of the file's nodes
+ *     around the centre of the lat/lon bounding box of the file's nodes (an extract that straddles
+ *     the ±180° meridian needs an explicit origin)
  */
 public record OsmImportOptions(
     double defaultHeight,
