@@ -15,7 +15,8 @@ import org.radiotwin.scene.Scene;
  * The scenes bundled with RadioTwin: Sionna RT's small synthetic example scenes ({@code box},
  * {@code simple_street_canyon}, {@code floor_wall}, …; Apache-2.0, see the NOTICE next to them),
  * stored as classpath resources {@code org/radiotwin/scene/builtin/<name>/<name>.xml} with their
- * {@code meshes/*.ply}. The list of names is the resource {@code index.txt}.
+ * {@code meshes/*.ply}. The list of names is the resource {@code index.txt} (one name per line;
+ * lines that name no scene folder with an XML are ignored).
  */
 public final class BuiltinScenes {
 
@@ -51,7 +52,12 @@ public final class BuiltinScenes {
     try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         String s = line.strip();
-        if (!s.isEmpty() && !s.startsWith("#")) {
+        // Only lines naming a scene folder with its XML count: blank lines, comments and stray
+        // entries (such as the index listing itself) are skipped.
+        if (!s.isEmpty()
+            && !s.startsWith("#")
+            && s.matches("[A-Za-z0-9_-]+")
+            && loader().getResource(ROOT + s + "/" + s + ".xml") != null) {
           list.add(s);
         }
       }

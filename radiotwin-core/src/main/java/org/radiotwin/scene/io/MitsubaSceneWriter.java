@@ -58,7 +58,8 @@ public final class MitsubaSceneWriter {
    * Writes a scene.
    *
    * @param scene the scene (its devices and arrays are not part of the format and are not written)
-   * @param xmlFile destination XML; meshes go to {@code meshes/} in the same folder
+   * @param xmlFile destination XML, in an existing folder; meshes go to {@code meshes/} in the same
+   *     folder (created if needed)
    * @throws RadioTwinException CANNOT_WRITE_FILE on an I/O error, a name XML cannot represent or a
    *     coordinate outside the float32 range
    */
@@ -69,6 +70,12 @@ public final class MitsubaSceneWriter {
       throw new RadioTwinException(
           RadioTwinMessages.CANNOT_WRITE_FILE, xmlFile.toString(), "not a file path");
     }
+    if (!Files.isDirectory(dir)) {
+      throw new RadioTwinException(
+          RadioTwinMessages.CANNOT_WRITE_FILE,
+          xmlFile.toString(),
+          "folder " + dir + " does not exist");
+    }
     Path meshDir = dir.resolve(MESH_FOLDER);
     List<String> files = fileNames(scene.objects());
     byte[] text = xml(scene, files, xmlFile.toString()).getBytes(StandardCharsets.UTF_8);
@@ -76,7 +83,9 @@ public final class MitsubaSceneWriter {
     boolean createdDir = !Files.isDirectory(meshDir);
     List<Path[]> pending = new ArrayList<>(); // {temporary, destination}
     try {
-      Files.createDirectories(meshDir);
+      if (createdDir) {
+        Files.createDirectory(meshDir);
+      }
       for (int i = 0; i < files.size(); i++) {
         SceneObject o = scene.objects().get(i);
         Path target = meshDir.resolve(files.get(i));
