@@ -150,6 +150,7 @@ public final class MitsubaSceneReader {
     private final SceneFolder folder;
     private final Map<String, String> defaults = new HashMap<>();
     private final Map<String, RadioMaterial> bsdfs = new LinkedHashMap<>();
+    private final Map<String, TriangleMesh> meshes = new HashMap<>();
 
     Reader(String source, SceneFolder folder) {
       this.source = source;
@@ -566,22 +567,37 @@ public final class MitsubaSceneReader {
       }
     }
 
+    /** A mesh file, read once per scene however many shapes use it (meshes are immutable). */
     private TriangleMesh mesh(String reference, String where) {
+      TriangleMesh cached = meshes.get(reference);
+      if (cached != null) {
+        return cached;
+      }
       InputStream in;
       try {
         in = folder.open(reference);
       } catch (RadioTwinException e) {
+        String ref = PlyReader.abbreviate(reference);
         if (e.getSpecifier() == RadioTwinMessages.PATH_OUTSIDE_SCENE) {
           throw new RadioTwinException(e, RadioTwinMessages.PATH_OUTSIDE_SCENE, source, reference);
+        }
+        if (e.getSpecifier() == RadioTwinMessages.MALFORMED_FILE) {
+          throw new RadioTwinException(
+              e,
+              RadioTwinMessages.MALFORMED_FILE,
+              source,
+              where,
+              "bad mesh file reference '" + ref + "': " + e.getMessage());
         }
         throw new RadioTwinException(
             e,
             RadioTwinMessages.CANNOT_READ_FILE,
             source,
-            where + ": mesh file '" + PlyReader.abbreviate(reference) + "': " + e.getMessage());
+            where + ": mesh file '" + ref + "': " + e.getMessage());
       }
+      TriangleMesh mesh;
       try (in) {
-        return PlyReader.read(in, folder.describe(reference));
+        mesh = PlyReader.read(in, folder.describe(reference));
       } catch (IOException e) {
         throw new RadioTwinException(
             e,
@@ -589,6 +605,8 @@ public final class MitsubaSceneReader {
             folder.describe(reference),
             PlyReader.describe(e));
       }
+      meshes.put(reference, mesh);
+      return mesh;
     }
 
     // -------------------------------------------------------------- transforms

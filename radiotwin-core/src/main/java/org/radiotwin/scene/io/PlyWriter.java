@@ -88,7 +88,12 @@ public final class PlyWriter {
   static Path writeTemporary(Path file, Body body) {
     Path abs = file.toAbsolutePath();
     Path dir = abs.getParent();
-    String base = abs.getFileName() == null ? "file" : abs.getFileName().toString();
+    Path name = abs.getFileName();
+    if (dir == null || name == null) {
+      throw new RadioTwinException(
+          RadioTwinMessages.CANNOT_WRITE_FILE, file.toString(), "not a file path");
+    }
+    String base = name.toString();
     Path temp = null;
     try {
       for (int attempt = 0; temp == null; attempt++) {

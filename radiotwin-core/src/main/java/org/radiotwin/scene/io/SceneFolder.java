@@ -20,8 +20,8 @@ import org.radiotwin.errors.RadioTwinMessages;
  * <p>Reference rules (the same for every implementation, see {@link #normalize}): a reference is a
  * relative path with {@code /} (or {@code \}) separators; it must not be empty, be absolute ({@code
  * /x}, {@code \x}), start with a Windows drive letter or UNC prefix ({@code C:}, {@code \\server}),
- * contain a {@code ..} segment, a {@code :} or a NUL character. The file-system folder also follows
- * symbolic links and refuses the file if its real path is not inside the folder's real path.
+ * contain a {@code ..} segment or a NUL character. The file-system folder also follows symbolic
+ * links and refuses the file if its real path is not inside the folder's real path.
  */
 public interface SceneFolder {
 
@@ -74,7 +74,7 @@ public interface SceneFolder {
    * @param folder description of the folder, for messages
    * @return the normalised relative path, never empty
    * @throws RadioTwinException PATH_OUTSIDE_SCENE for absolute paths, drive letters, UNC paths and
-   *     {@code ..} segments; MALFORMED_FILE for empty references, NUL characters or colons
+   *     {@code ..} segments; MALFORMED_FILE for empty references or NUL characters
    */
   static String normalize(String reference, String folder) {
     if (reference == null || reference.isBlank()) {
@@ -94,16 +94,13 @@ public interface SceneFolder {
       if ("..".equals(segment)) {
         throw new RadioTwinException(RadioTwinMessages.PATH_OUTSIDE_SCENE, folder, reference);
       }
-      for (int i = 0; i < segment.length(); i++) {
-        char c = segment.charAt(i);
-        if (c == 0 || c == ':') {
-          // NUL truncates paths in native code; ':' names Windows drives and alternate streams.
-          throw new RadioTwinException(
-              RadioTwinMessages.MALFORMED_FILE,
-              folder,
-              "file reference '" + PlyReader.abbreviate(reference) + "'",
-              c == 0 ? "contains a NUL character" : "contains ':'");
-        }
+      if (segment.indexOf('\0') >= 0) {
+        // NUL would truncate the path in native code.
+        throw new RadioTwinException(
+            RadioTwinMessages.MALFORMED_FILE,
+            folder,
+            "file reference '" + PlyReader.abbreviate(reference) + "'",
+            "contains a NUL character");
       }
       if (out.length() > 0) {
         out.append('/');
