@@ -89,8 +89,8 @@ public final class PlyReader {
   }
 
   /**
-   * Reads a PLY mesh from a stream. The stream is read up to the end of the last element (trailing
-   * bytes are ignored) and is not closed.
+   * Reads a PLY mesh from a stream. Reading is buffered, so the stream may be consumed beyond the
+   * end of the mesh data; bytes after the last element are ignored. The stream is not closed.
    *
    * @param in the PLY bytes
    * @param sourceName name of the source (file name or resource), used in every error message

@@ -32,10 +32,12 @@ import org.radiotwin.errors.RadioTwinException;
  *     -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-max_total_time=N
  * </pre>
  *
- * (the {@code jazzer.internal.arg.*} libFuzzer arguments come after the annotation's {@code
- * maxDuration}, so they override it; without them the campaign lasts {@code maxDuration}). New
- * corpus entries go to {@code radiotwin-core/.cifuzz-corpus/}; a crashing input is saved in the
- * inputs directory above and from then on replayed by every {@code mvn test}.
+ * (the {@code jazzer.internal.arg.*} libFuzzer arguments are appended after the annotation's {@code
+ * maxDuration}, so they override it; without them the campaign lasts {@code maxDuration}). Only one
+ * {@code @FuzzTest} can be fuzzed per run, hence one class per {@code -Dtest}. New corpus entries
+ * go to {@code radiotwin-core/.cifuzz-corpus/} (git-ignored, replayed by later local runs); a
+ * crashing input is reported as a {@code crash-*} file, which belongs in the inputs directory above
+ * so that every {@code mvn test} replays it.
  */
 class MitsubaSceneReaderFuzzTest {
 
