@@ -22,6 +22,7 @@ class ArchitectureTest {
     "org.radiotwin.geometry..",
     "org.radiotwin.material..",
     "org.radiotwin.scene..",
+    "org.radiotwin.antenna..",
     "org.radiotwin.rt..",
     "org.radiotwin.channel..",
     "org.radiotwin.radiomap..",
@@ -71,6 +72,8 @@ class ArchitectureTest {
           .definedBy("org.radiotwin.scene")
           .layer("SceneIo")
           .definedBy("org.radiotwin.scene.io..")
+          .layer("Antenna")
+          .definedBy("org.radiotwin.antenna..")
           .layer("Downstream")
           .definedBy(
               "org.radiotwin.rt..",
@@ -82,14 +85,17 @@ class ArchitectureTest {
               "org.radiotwin.learn..",
               "org.radiotwin.cli..")
           .whereLayer("Math")
-          .mayOnlyBeAccessedByLayers("Geometry", "Material", "Scene", "SceneIo", "Downstream")
+          .mayOnlyBeAccessedByLayers(
+              "Geometry", "Material", "Scene", "SceneIo", "Antenna", "Downstream")
           .whereLayer("Geometry")
           .mayOnlyBeAccessedByLayers("Scene", "SceneIo", "Downstream")
           .whereLayer("Material")
           .mayOnlyBeAccessedByLayers("Scene", "SceneIo", "Downstream")
           .whereLayer("Scene")
-          .mayOnlyBeAccessedByLayers("SceneIo", "Downstream")
+          .mayOnlyBeAccessedByLayers("SceneIo", "Antenna", "Downstream")
           .whereLayer("SceneIo")
+          .mayOnlyBeAccessedByLayers("Downstream")
+          .whereLayer("Antenna")
           .mayOnlyBeAccessedByLayers("Downstream");
 
   @ArchTest

@@ -11,8 +11,7 @@ import org.radiotwin.math.Vec3;
 /** JSON output helpers: one document per command, on stdout. */
 final class Json {
 
-  static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private Json() {}
 
@@ -24,6 +23,15 @@ final class Json {
     ArrayNode a = MAPPER.createArrayNode();
     a.add(v.x()).add(v.y()).add(v.z());
     return a;
+  }
+
+  /** One line, for streaming output such as benchmark results. */
+  static String compact(Object document) {
+    try {
+      return new ObjectMapper().writeValueAsString(document);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise output", e);
+    }
   }
 
   static void print(PrintWriter out, Object document) {

@@ -2,8 +2,10 @@ package org.radiotwin.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.radiotwin.errors.RadioTwinException;
 import picocli.CommandLine;
@@ -20,7 +22,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = RadioTwinCli.Version.class,
     description = "Radio digital twins: scenes, materials, ray tracing, calibration, statistics.",
-    subcommands = {SceneCommand.class, MaterialsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      SceneCommand.class,
+      MaterialsCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class RadioTwinCli {
 
   /** Exit code for bad input (malformed file, bad option value, unknown name). */
@@ -41,7 +48,11 @@ public final class RadioTwinCli {
    * @param args command-line arguments
    */
   public static void main(String[] args) {
-    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    System.exit(run(out, err, args));
   }
 
   /**
@@ -102,7 +113,11 @@ public final class RadioTwinCli {
       }
       return new String[] {
         "radiotwin " + p.getProperty("version", "unknown"),
-        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+        "Java "
+            + System.getProperty("java.version")
+            + " ("
+            + System.getProperty("java.vm.name")
+            + ")"
       };
     }
   }

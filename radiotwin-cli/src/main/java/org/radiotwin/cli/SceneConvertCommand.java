@@ -8,6 +8,7 @@ import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
 import org.radiotwin.scene.Scene;
 import org.radiotwin.scene.io.MitsubaSceneWriter;
+import org.radiotwin.scene.io.SceneLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,11 +37,12 @@ final class SceneConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")) {
+    Path name = output.getFileName();
+    if (name == null || !name.toString().toLowerCase(Locale.ROOT).endsWith(".xml")) {
       throw new RadioTwinException(
           RadioTwinMessages.INVALID_ARGUMENT, "output " + output, "must end in .xml");
     }
-    Scene s = SceneArgument.load(input, osm);
+    Scene s = SceneLoader.load(input, osm.toOptions());
     MitsubaSceneWriter.write(s, output);
     PrintWriter err = spec.commandLine().getErr();
     err.printf(

@@ -9,6 +9,7 @@ import org.radiotwin.geometry.BoundingBox;
 import org.radiotwin.material.ElectricalProperties;
 import org.radiotwin.material.RadioMaterial;
 import org.radiotwin.scene.Scene;
+import org.radiotwin.scene.io.SceneLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,7 +54,7 @@ final class SceneInfoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CliChecks.positiveFinite("--frequency", frequency);
-    Scene s = SceneArgument.load(scene, osm);
+    Scene s = SceneLoader.load(scene, osm.toOptions());
     PrintWriter out = spec.commandLine().getOut();
     BoundingBox box = s.bounds();
     ObjectNode doc = Json.object();
