@@ -34,6 +34,13 @@ public final class Bvh {
   private final double[] boxes;
 
   /**
+   * Per inner node, the boxes of its two children side by side (left then right, 6 floats each,
+   * rounded outwards): one contiguous read decides which children a ray enters, which keeps the
+   * traversal cache-friendly.
+   */
+  private final float[] childBoxes;
+
+  /**
    * Per node: for a leaf (first triangle slot, count &gt; 0); for an inner node (index of the right
    * child, −(split axis + 1)).
    */
@@ -50,6 +57,13 @@ public final class Bvh {
   private Bvh(double[] boxes, int[] nodes, int nodeCount, double[] tri, int[] triIndex) {
     this.boxes = boxes;
     this.nodes = nodes;
+    this.childBoxes = new float[12 * nodeCount];
+    for (int n = 0; n < nodeCount; n++) {
+      if (nodes[2 * n + 1] <= 0) {
+        packChildBox(boxes, 6 * (n + 1), childBoxes, 12 * n);
+        packChildBox(boxes, 6 * nodes[2 * n], childBoxes, 12 * n + 6);
+      }
+    }
     this.nodeCount = nodeCount;
     this.tri = tri;
     this.triIndex = triIndex;
@@ -205,114 +219,108 @@ public final class Bvh {
     double bestU = 0;
     double bestV = 0;
     int[] stack = q.stack;
+    double[] stackT = q.stackT;
     int sp = 0;
-    int node = 0;
     final double[] b = boxes;
     final double[] tv = tri;
+    int node = 0;
+    if (boxEntry(b, 0, ox, oy, oz, ix, iy, iz, negX, negY, negZ, tMin, best)
+        == Double.POSITIVE_INFINITY) {
+      return false;
+    }
     while (true) {
-      int o = 6 * node;
-      // Slab test. NaN from 0·∞ (origin on a slab plane, direction parallel) fails comparisons
-      // and so leaves the interval unchanged, which is the conservative answer.
-      double t0 = tMin;
-      double t1 = best;
-      double lo = ((negX ? b[o + 3] : b[o]) - ox) * ix;
-      double hi = ((negX ? b[o] : b[o + 3]) - ox) * ix;
-      if (lo > t0) {
-        t0 = lo;
-      }
-      if (hi < t1) {
-        t1 = hi;
-      }
-      lo = ((negY ? b[o + 4] : b[o + 1]) - oy) * iy;
-      hi = ((negY ? b[o + 1] : b[o + 4]) - oy) * iy;
-      if (lo > t0) {
-        t0 = lo;
-      }
-      if (hi < t1) {
-        t1 = hi;
-      }
-      lo = ((negZ ? b[o + 5] : b[o + 2]) - oz) * iz;
-      hi = ((negZ ? b[o + 2] : b[o + 5]) - oz) * iz;
-      if (lo > t0) {
-        t0 = lo;
-      }
-      if (hi < t1) {
-        t1 = hi;
-      }
-      // Boxes are padded by a few ulps at build time, so t0 ≤ t1 is a safe test.
-      if (t0 <= t1) {
-        int a = nodes[2 * node];
-        int c = nodes[2 * node + 1];
-        if (c > 0) {
-          for (int s = a, end = a + c; s < end; s++) {
-            int p = 9 * s;
-            double ax = coord(tv, p, kx) - okx;
-            double ay = coord(tv, p, ky) - oky;
-            double az = coord(tv, p, kz) - okz;
-            double bx = coord(tv, p + 3, kx) - okx;
-            double by = coord(tv, p + 3, ky) - oky;
-            double bz = coord(tv, p + 3, kz) - okz;
-            double cx = coord(tv, p + 6, kx) - okx;
-            double cy = coord(tv, p + 6, ky) - oky;
-            double cz = coord(tv, p + 6, kz) - okz;
-            double axs = ax - sx * az;
-            double ays = ay - sy * az;
-            double bxs = bx - sx * bz;
-            double bys = by - sy * bz;
-            double cxs = cx - sx * cz;
-            double cys = cy - sy * cz;
-            double uu = cxs * bys - cys * bxs;
-            double vv = axs * cys - ays * cxs;
-            double ww = bxs * ays - bys * axs;
-            if ((uu < 0 || vv < 0 || ww < 0) && (uu > 0 || vv > 0 || ww > 0)) {
-              continue;
-            }
-            double det = uu + vv + ww;
-            if (det == 0) {
-              continue;
-            }
-            double tt = uu * (sz * az) + vv * (sz * bz) + ww * (sz * cz);
-            if (det < 0) {
-              det = -det;
-              tt = -tt;
-              vv = -vv;
-              ww = -ww;
-            }
-            if (tt <= tMin * det || tt >= best * det) {
-              continue;
-            }
-            double inv = 1.0 / det;
-            best = tt * inv;
-            bestSlot = s;
-            bestU = vv * inv; // weight of the second vertex
-            bestV = ww * inv; // weight of the third vertex
-            if (anyHit) {
-              q.t = best;
-              q.triangle = triIndex[s];
-              q.u = bestU;
-              q.v = bestV;
-              return true;
-            }
+      int a = nodes[2 * node];
+      int c = nodes[2 * node + 1];
+      if (c > 0) {
+        for (int s = a, end = a + c; s < end; s++) {
+          int p = 9 * s;
+          double ax = tv[p + kx] - okx;
+          double ay = tv[p + ky] - oky;
+          double az = tv[p + kz] - okz;
+          double bx = tv[p + 3 + kx] - okx;
+          double by = tv[p + 3 + ky] - oky;
+          double bz = tv[p + 3 + kz] - okz;
+          double cx = tv[p + 6 + kx] - okx;
+          double cy = tv[p + 6 + ky] - oky;
+          double cz = tv[p + 6 + kz] - okz;
+          double axs = ax - sx * az;
+          double ays = ay - sy * az;
+          double bxs = bx - sx * bz;
+          double bys = by - sy * bz;
+          double cxs = cx - sx * cz;
+          double cys = cy - sy * cz;
+          double uu = cxs * bys - cys * bxs;
+          double vv = axs * cys - ays * cxs;
+          double ww = bxs * ays - bys * axs;
+          if ((uu < 0 || vv < 0 || ww < 0) && (uu > 0 || vv > 0 || ww > 0)) {
+            continue;
           }
-        } else {
-          // Inner node: visit the child nearer along the split axis first.
-          int axis = -c - 1;
-          boolean flip = axis == 0 ? negX : axis == 1 ? negY : negZ;
-          int left = node + 1;
-          if (flip) {
-            stack[sp++] = left;
-            node = a;
+          double det = uu + vv + ww;
+          if (det == 0) {
+            continue;
+          }
+          double tt = uu * (sz * az) + vv * (sz * bz) + ww * (sz * cz);
+          if (det < 0) {
+            det = -det;
+            tt = -tt;
+            vv = -vv;
+            ww = -ww;
+          }
+          if (tt <= tMin * det || tt >= best * det) {
+            continue;
+          }
+          double inv = 1.0 / det;
+          best = tt * inv;
+          bestSlot = s;
+          bestU = vv * inv; // weight of the second vertex
+          bestV = ww * inv; // weight of the third vertex
+          if (anyHit) {
+            q.t = best;
+            q.triangle = triIndex[s];
+            q.u = bestU;
+            q.v = bestV;
+            return true;
+          }
+        }
+      } else {
+        // Inner node: test both children here, descend into the nearer, defer the farther.
+        int left = node + 1;
+        final float[] cb = childBoxes;
+        int o = 12 * node;
+        double tl = boxEntry(cb, o, ox, oy, oz, ix, iy, iz, negX, negY, negZ, tMin, best);
+        double tr = boxEntry(cb, o + 6, ox, oy, oz, ix, iy, iz, negX, negY, negZ, tMin, best);
+        if (tl != Double.POSITIVE_INFINITY) {
+          if (tr != Double.POSITIVE_INFINITY) {
+            if (tl <= tr) {
+              stack[sp] = a;
+              stackT[sp++] = tr;
+              node = left;
+            } else {
+              stack[sp] = left;
+              stackT[sp++] = tl;
+              node = a;
+            }
           } else {
-            stack[sp++] = a;
             node = left;
           }
           continue;
         }
+        if (tr != Double.POSITIVE_INFINITY) {
+          node = a;
+          continue;
+        }
       }
-      if (sp == 0) {
+      // Pop the next deferred node that may still hold a closer hit.
+      do {
+        if (sp == 0) {
+          node = -1;
+          break;
+        }
+        node = stack[--sp];
+      } while (stackT[sp] >= best);
+      if (node < 0) {
         break;
       }
-      node = stack[--sp];
     }
     if (bestSlot < 0) {
       return false;
@@ -324,8 +332,106 @@ public final class Bvh {
     return true;
   }
 
-  private static double coord(double[] tv, int p, int axis) {
-    return tv[p + axis];
+  private static void packChildBox(double[] src, int s, float[] dst, int d) {
+    for (int k = 0; k < 3; k++) {
+      float lo = (float) src[s + k];
+      float hi = (float) src[s + 3 + k];
+      dst[d + k] = lo > src[s + k] ? Math.nextDown(lo) : lo;
+      dst[d + 3 + k] = hi < src[s + 3 + k] ? Math.nextUp(hi) : hi;
+    }
+  }
+
+  /** {@link #boxEntry} on a float box. */
+  private static double boxEntry(
+      float[] b,
+      int o,
+      double ox,
+      double oy,
+      double oz,
+      double ix,
+      double iy,
+      double iz,
+      boolean negX,
+      boolean negY,
+      boolean negZ,
+      double tMin,
+      double tMax) {
+    double t0 = tMin;
+    double t1 = tMax;
+    double lo = ((negX ? b[o + 3] : b[o]) - ox) * ix;
+    double hi = ((negX ? b[o] : b[o + 3]) - ox) * ix;
+    if (lo > t0) {
+      t0 = lo;
+    }
+    if (hi < t1) {
+      t1 = hi;
+    }
+    lo = ((negY ? b[o + 4] : b[o + 1]) - oy) * iy;
+    hi = ((negY ? b[o + 1] : b[o + 4]) - oy) * iy;
+    if (lo > t0) {
+      t0 = lo;
+    }
+    if (hi < t1) {
+      t1 = hi;
+    }
+    lo = ((negZ ? b[o + 5] : b[o + 2]) - oz) * iz;
+    hi = ((negZ ? b[o + 2] : b[o + 5]) - oz) * iz;
+    if (lo > t0) {
+      t0 = lo;
+    }
+    if (hi < t1) {
+      t1 = hi;
+    }
+    return t0 <= t1 ? t0 : Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * Entry distance of a ray into a node box, or +∞ when it misses the box within (tMin, tMax). NaN
+   * from 0·∞ (origin on a slab plane, direction parallel to it) fails the comparisons and so leaves
+   * the interval unchanged, which is the conservative answer; boxes are padded by a few ulps at
+   * build time so rounding never culls a box that a triangle touches.
+   */
+  private static double boxEntry(
+      double[] b,
+      int o,
+      double ox,
+      double oy,
+      double oz,
+      double ix,
+      double iy,
+      double iz,
+      boolean negX,
+      boolean negY,
+      boolean negZ,
+      double tMin,
+      double tMax) {
+    double t0 = tMin;
+    double t1 = tMax;
+    double lo = ((negX ? b[o + 3] : b[o]) - ox) * ix;
+    double hi = ((negX ? b[o] : b[o + 3]) - ox) * ix;
+    if (lo > t0) {
+      t0 = lo;
+    }
+    if (hi < t1) {
+      t1 = hi;
+    }
+    lo = ((negY ? b[o + 4] : b[o + 1]) - oy) * iy;
+    hi = ((negY ? b[o + 1] : b[o + 4]) - oy) * iy;
+    if (lo > t0) {
+      t0 = lo;
+    }
+    if (hi < t1) {
+      t1 = hi;
+    }
+    lo = ((negZ ? b[o + 5] : b[o + 2]) - oz) * iz;
+    hi = ((negZ ? b[o + 2] : b[o + 5]) - oz) * iz;
+    if (lo > t0) {
+      t0 = lo;
+    }
+    if (hi < t1) {
+      t1 = hi;
+    }
+    return t0 <= t1 ? t0 : Double.POSITIVE_INFINITY;
   }
 
   /**

@@ -9,6 +9,9 @@ public final class RayQuery {
   /** Traversal stack of node indices (depth of an SAH BVH stays far below this). */
   final int[] stack = new int[128];
 
+  /** Entry distances of the deferred nodes on the stack. */
+  final double[] stackT = new double[128];
+
   /** Distance to the hit along the ray direction (in units of the direction's length). */
   public double t;
 
