@@ -156,17 +156,12 @@ public final class FieldEvaluator {
     int depth = paths.depth(p);
     int i0 = paths.firstInteraction(p);
     int b = 4 * (i0 + p);
-    // Current basis (a1, a2) at w[0..5]: (θ̂, φ̂) of the departure direction.
     double kx = paths.departure(p, 0);
     double ky = paths.departure(p, 1);
     double kz = paths.departure(p, 2);
-    sphericalBasis(kx, ky, kz, w, 0);
+    JonesTransport.sphericalBasis(kx, ky, kz, w, 0);
     for (int k = 0; k < depth; k++) {
       int ii = i0 + k;
-      double nx = paths.normal(ii, 0);
-      double ny = paths.normal(ii, 1);
-      double nz = paths.normal(ii, 2);
-      // Outgoing direction.
       double ox;
       double oy;
       double oz;
@@ -183,66 +178,29 @@ public final class FieldEvaluator {
         oy = -paths.arrival(p, 1);
         oz = -paths.arrival(p, 2);
       }
-      // e_s = k_i × n, or φ̂(k_i) at normal incidence.
-      double sx = ky * nz - kz * ny;
-      double sy = kz * nx - kx * nz;
-      double sz = kx * ny - ky * nx;
-      double sn = Math.sqrt(sx * sx + sy * sy + sz * sz);
-      if (sn < 1e-12) {
-        double phi = Math.atan2(ky, kx);
-        sx = -Math.sin(phi);
-        sy = Math.cos(phi);
-        sz = 0;
-      } else {
-        sx /= sn;
-        sy /= sn;
-        sz /= sn;
-      }
-      // e_p of the incident wave: e_s × k_i.
-      double pix = sy * kz - sz * ky;
-      double piy = sz * kx - sx * kz;
-      double piz = sx * ky - sy * kx;
-      basis[b] = sx * w[0] + sy * w[1] + sz * w[2];
-      basis[b + 1] = sx * w[3] + sy * w[4] + sz * w[5];
-      basis[b + 2] = pix * w[0] + piy * w[1] + piz * w[2];
-      basis[b + 3] = pix * w[3] + piy * w[4] + piz * w[5];
+      cosTheta[ii] =
+          JonesTransport.interaction(
+              kx,
+              ky,
+              kz,
+              paths.normal(ii, 0),
+              paths.normal(ii, 1),
+              paths.normal(ii, 2),
+              ox,
+              oy,
+              oz,
+              w,
+              basis,
+              b);
       b += 4;
-      cosTheta[ii] = Math.min(1, Math.max(0, -(kx * nx + ky * ny + kz * nz)));
       material[ii] = geometry.materialOf(paths.triangle(ii));
       transmission[ii] = paths.type(ii) == InteractionType.TRANSMISSION;
-      // New basis: (e_s, e_s × k_o).
-      w[0] = sx;
-      w[1] = sy;
-      w[2] = sz;
-      w[3] = sy * oz - sz * oy;
-      w[4] = sz * ox - sx * oz;
-      w[5] = sx * oy - sy * ox;
       kx = ox;
       ky = oy;
       kz = oz;
     }
-    // Into (θ̂, φ̂) of the arrival direction at the receiver.
-    sphericalBasis(paths.arrival(p, 0), paths.arrival(p, 1), paths.arrival(p, 2), w, 6);
-    basis[b] = w[6] * w[0] + w[7] * w[1] + w[8] * w[2];
-    basis[b + 1] = w[6] * w[3] + w[7] * w[4] + w[8] * w[5];
-    basis[b + 2] = w[9] * w[0] + w[10] * w[1] + w[11] * w[2];
-    basis[b + 3] = w[9] * w[3] + w[10] * w[4] + w[11] * w[5];
-  }
-
-  /** θ̂ at w[o..o+2] and φ̂ at w[o+3..o+5] of a unit direction. */
-  private static void sphericalBasis(double x, double y, double z, double[] w, int o) {
-    double theta = Math.acos(Math.max(-1, Math.min(1, z)));
-    double phi = Math.atan2(y, x);
-    double ct = Math.cos(theta);
-    double st = Math.sin(theta);
-    double cp = Math.cos(phi);
-    double sp = Math.sin(phi);
-    w[o] = ct * cp;
-    w[o + 1] = ct * sp;
-    w[o + 2] = -st;
-    w[o + 3] = -sp;
-    w[o + 4] = cp;
-    w[o + 5] = 0;
+    JonesTransport.arrival(
+        paths.arrival(p, 0), paths.arrival(p, 1), paths.arrival(p, 2), w, basis, b);
   }
 
   private void antennaFields(
@@ -319,12 +277,11 @@ public final class FieldEvaluator {
         .forEach(
             link -> {
               double[] m = new double[8];
-              double[] tmp = new double[8];
               double[] d = new double[8];
               for (int p = paths.firstPath(link);
                   p < paths.firstPath(link) + paths.pathCount(link);
                   p++) {
-                transport(p, eta, materials, lambda, m, tmp, d);
+                transport(p, eta, materials, lambda, m, d);
                 combine(p, m, lambda / (4 * Math.PI * paths.length(p)), a, 0);
               }
             });
@@ -351,104 +308,36 @@ public final class FieldEvaluator {
 
   /** M = B_K·D_K···D_1·B_0 as an interleaved complex 2×2 in m. */
   private void transport(
-      int p,
-      double[][] eta,
-      RadioMaterial[] materials,
-      double lambda,
-      double[] m,
-      double[] tmp,
-      double[] d) {
+      int p, double[][] eta, RadioMaterial[] materials, double lambda, double[] m, double[] d) {
     int depth = paths.depth(p);
     int i0 = paths.firstInteraction(p);
     int b = 4 * (i0 + p);
-    // m = B_0 (real).
-    m[0] = basis[b];
-    m[1] = 0;
-    m[2] = basis[b + 1];
-    m[3] = 0;
-    m[4] = basis[b + 2];
-    m[5] = 0;
-    m[6] = basis[b + 3];
-    m[7] = 0;
+    JonesTransport.start(m, basis, b);
     for (int k = 0; k < depth; k++) {
       int ii = i0 + k;
       int mi = material[ii];
       SlabCoefficients.compute(
           cosTheta[ii], eta[mi][0], eta[mi][1], materials[mi].thickness(), lambda, d);
       int c = transmission[ii] ? 4 : 0;
-      double xr = d[c];
-      double xi = d[c + 1];
-      double yr = d[c + 2];
-      double yi = d[c + 3];
-      // Rows scaled by diag(x, y): row 0 by x (s), row 1 by y (p).
-      scaleRow(m, 0, xr, xi);
-      scaleRow(m, 4, yr, yi);
-      // Then the next basis change (real): m = B·m.
+      JonesTransport.scale(m, d[c], d[c + 1], d[c + 2], d[c + 3]);
       b += 4;
-      double b00 = basis[b];
-      double b01 = basis[b + 1];
-      double b10 = basis[b + 2];
-      double b11 = basis[b + 3];
-      for (int col = 0; col < 2; col++) {
-        double r0 = m[2 * col];
-        double i0v = m[2 * col + 1];
-        double r1 = m[4 + 2 * col];
-        double i1v = m[4 + 2 * col + 1];
-        tmp[2 * col] = b00 * r0 + b01 * r1;
-        tmp[2 * col + 1] = b00 * i0v + b01 * i1v;
-        tmp[4 + 2 * col] = b10 * r0 + b11 * r1;
-        tmp[4 + 2 * col + 1] = b10 * i0v + b11 * i1v;
-      }
-      System.arraycopy(tmp, 0, m, 0, 8);
-    }
-  }
-
-  private static void scaleRow(double[] m, int o, double xr, double xi) {
-    for (int q = o; q < o + 4; q += 2) {
-      double re = m[q];
-      double im = m[q + 1];
-      m[q] = re * xr - im * xi;
-      m[q + 1] = re * xi + im * xr;
+      JonesTransport.rotate(m, basis, b);
     }
   }
 
   /** a[offset + index(p, r, t)] = scale · C_R[r]ᴴ · M · C_T[t]. */
   private void combine(int p, double[] m, double scale, double[] a, int offset) {
     for (int t = 0; t < numTxAnt; t++) {
-      int to = 4 * (p * numTxAnt + t);
-      // v = M·C_T
-      double v0r =
-          m[0] * txField[to]
-              - m[1] * txField[to + 1]
-              + m[2] * txField[to + 2]
-              - m[3] * txField[to + 3];
-      double v0i =
-          m[0] * txField[to + 1]
-              + m[1] * txField[to]
-              + m[2] * txField[to + 3]
-              + m[3] * txField[to + 2];
-      double v1r =
-          m[4] * txField[to]
-              - m[5] * txField[to + 1]
-              + m[6] * txField[to + 2]
-              - m[7] * txField[to + 3];
-      double v1i =
-          m[4] * txField[to + 1]
-              + m[5] * txField[to]
-              + m[6] * txField[to + 3]
-              + m[7] * txField[to + 2];
       for (int r = 0; r < numRxAnt; r++) {
-        int ro = 4 * (p * numRxAnt + r);
-        // conj(C_R)·v
-        double cr0 = rxField[ro];
-        double ci0 = -rxField[ro + 1];
-        double cr1 = rxField[ro + 2];
-        double ci1 = -rxField[ro + 3];
-        double re = cr0 * v0r - ci0 * v0i + cr1 * v1r - ci1 * v1i;
-        double im = cr0 * v0i + ci0 * v0r + cr1 * v1i + ci1 * v1r;
-        int i = offset + 2 * ((p * numRxAnt + r) * numTxAnt + t);
-        a[i] = scale * re;
-        a[i + 1] = scale * im;
+        JonesTransport.combine(
+            m,
+            txField,
+            4 * (p * numTxAnt + t),
+            rxField,
+            4 * (p * numRxAnt + r),
+            scale,
+            a,
+            offset + 2 * ((p * numRxAnt + r) * numTxAnt + t));
       }
     }
   }
