@@ -242,6 +242,7 @@ public final class PathSolver {
     double spacing = Math.sqrt(4 * Math.PI / n);
     int chunk = 8192;
     int chunks = (n + chunk - 1) / chunk;
+    ReceiverIndex index = new ReceiverIndex(rxPos);
     @SuppressWarnings("unchecked")
     List<Set<Seq>>[] partial = new List[chunks];
     run(
@@ -252,7 +253,7 @@ public final class PathSolver {
           for (int i = 0; i < numRx; i++) {
             sets.add(new HashSet<>());
           }
-          Tracer tracer = new Tracer(g, config, rxPos, spacing, sets);
+          Tracer tracer = new Tracer(g, config, index, spacing, sets);
           int end = Math.min(n, (c + 1) * chunk);
           for (int i = c * chunk; i < end; i++) {
             tracer.trace(
@@ -282,7 +283,8 @@ public final class PathSolver {
     private final boolean specular;
     private final boolean transmission;
     private final int maxDepth;
-    private final double[] rx;
+    private final ReceiverIndex index;
+    private final ReceiverIndex.Visit visit;
     private final double spacing;
     private final List<Set<Seq>> sets;
     private final RayQuery q = new RayQuery();
@@ -293,12 +295,18 @@ public final class PathSolver {
     private final int[] sDepth;
     private final int[][] sCodes;
 
-    Tracer(SceneGeometry g, PathSolverConfig c, double[] rx, double spacing, List<Set<Seq>> sets) {
+    Tracer(
+        SceneGeometry g,
+        PathSolverConfig c,
+        ReceiverIndex index,
+        double spacing,
+        List<Set<Seq>> sets) {
       this.g = g;
       this.specular = c.specularReflection();
       this.transmission = c.transmission();
       this.maxDepth = c.maxDepth();
-      this.rx = rx;
+      this.index = index;
+      this.visit = new ReceiverIndex.Visit(sets.size());
       this.spacing = spacing;
       this.sets = sets;
       int cap = 2 * maxDepth + 2;
@@ -407,21 +415,18 @@ public final class PathSolver {
         double len0,
         int[] codes,
         int depth) {
-      int numRx = rx.length / 3;
-      for (int r = 0; r < numRx; r++) {
-        double wx = rx[3 * r] - px;
-        double wy = rx[3 * r + 1] - py;
-        double wz = rx[3 * r + 2] - pz;
-        double t = wx * vx + wy * vy + wz * vz;
-        if (t <= 0 || t >= tHit) {
-          continue;
-        }
-        double d2 = wx * wx + wy * wy + wz * wz - t * t;
-        double radius = TUBE * spacing * (len0 + t);
-        if (d2 <= radius * radius) {
-          sets.get(r).add(new Seq(Arrays.copyOf(codes, depth)));
-        }
-      }
+      index.query(
+          px,
+          py,
+          pz,
+          vx,
+          vy,
+          vz,
+          tHit,
+          len0,
+          TUBE * spacing,
+          visit,
+          (r, t) -> sets.get(r).add(new Seq(Arrays.copyOf(codes, depth))));
     }
   }
 

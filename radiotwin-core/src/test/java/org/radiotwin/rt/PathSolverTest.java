@@ -150,4 +150,38 @@ class PathSolverTest {
       two.shutdown();
     }
   }
+
+  @Test
+  void receiverGridFindsWhatSingleReceiversFind() {
+    // 60 receivers go through the receiver grid index; one receiver alone is scanned linearly.
+    // Both must give the same paths for every receiver.
+    SceneGeometry g = boxScene();
+    double[] tx = {-1.3, 0.7, 1.4};
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+    int n = 60;
+    double[] rx = new double[3 * n];
+    for (int i = 0; i < n; i++) {
+      rx[3 * i] = rnd.nextDouble(-4.5, 4.5);
+      rx[3 * i + 1] = rnd.nextDouble(-4.5, 4.5);
+      rx[3 * i + 2] = 1.5; // a horizontal grid, like a radio map
+    }
+    PathSolver solver =
+        new PathSolver(
+            PathSolverConfig.defaults()
+                .withMaxDepth(2)
+                .withInteractions(true, true, false)
+                .withSamples(100_000, 2));
+    PathSet all = solver.solve(g, tx, rx, ForkJoinPool.commonPool());
+    for (int i = 0; i < n; i++) {
+      PathSet one =
+          solver.solve(
+              g, tx, java.util.Arrays.copyOfRange(rx, 3 * i, 3 * i + 3), ForkJoinPool.commonPool());
+      assertThat(all.pathCount(i)).as("receiver %d", i).isEqualTo(one.pathCount());
+      // 1 LoS + 6 first-order + 18 second-order images in a shoebox.
+      assertThat(one.pathCount()).isEqualTo(25);
+      for (int p = 0; p < one.pathCount(); p++) {
+        assertThat(all.length(all.firstPath(i) + p)).isEqualTo(one.length(p));
+      }
+    }
+  }
 }
