@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
     subcommands = {
       SceneCommand.class,
       MaterialsCommand.class,
+      PathsCommand.class,
+      CfrCommand.class,
+      RadioMapCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

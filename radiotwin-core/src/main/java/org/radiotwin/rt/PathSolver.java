@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleConsumer;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.radiotwin.errors.RadioTwinException;
@@ -102,6 +104,25 @@ public final class PathSolver {
    */
   public PathSet solve(
       SceneGeometry geometry, double[] txPositions, double[] rxPositions, ForkJoinPool pool) {
+    return solve(geometry, txPositions, rxPositions, pool, f -> {});
+  }
+
+  /**
+   * Paths between positions, reporting progress.
+   *
+   * @param geometry traced scene
+   * @param txPositions packed transmitter positions [m]
+   * @param rxPositions packed receiver positions [m]
+   * @param pool pool to run on; the result is identical for any pool
+   * @param progress receives the fraction done in [0, 1] (possibly from several threads)
+   * @return the paths of every (rx, tx) link
+   */
+  public PathSet solve(
+      SceneGeometry geometry,
+      double[] txPositions,
+      double[] rxPositions,
+      ForkJoinPool pool,
+      DoubleConsumer progress) {
     checkPositions("transmitter", txPositions);
     checkPositions("receiver", rxPositions);
     int numTx = txPositions.length / 3;
@@ -129,11 +150,14 @@ public final class PathSolver {
             candidates.set(tx * numRx + rx, list);
           }
         }
+        progress.accept(0.5 * (tx + 1) / numTx);
       }
     }
     int links = numRx * numTx;
     @SuppressWarnings("unchecked")
     List<Found>[] perLink = new List[links];
+    AtomicInteger done = new AtomicInteger();
+    int step = Math.max(1, links / 100);
     run(
         pool,
         links,
@@ -143,7 +167,12 @@ public final class PathSolver {
           perLink[link] =
               solveLink(
                   geometry, txPositions, tx, rxPositions, rx, candidates.get(tx * numRx + rx));
+          int d = done.incrementAndGet();
+          if (d % step == 0) {
+            progress.accept(0.5 + 0.5 * d / links);
+          }
         });
+    progress.accept(1.0);
     return assemble(geometry, txPositions, rxPositions, perLink);
   }
 

@@ -1,0 +1,53 @@
+package org.radiotwin.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.radiotwin.errors.RadioTwinException;
+import org.radiotwin.errors.RadioTwinMessages;
+
+/** Writes an output file through a temporary file and a rename, so failures leave nothing. */
+final class AtomicOutput {
+
+  /** Writes the content of a file. */
+  @FunctionalInterface
+  interface Writer {
+    void write(OutputStream out) throws IOException;
+  }
+
+  private AtomicOutput() {}
+
+  static void write(Path target, Writer writer) {
+    Path dir = target.toAbsolutePath().getParent();
+    Path tmp = null;
+    try {
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
+      tmp = Files.createTempFile(dir, ".radiotwin-", ".tmp");
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        writer.write(out);
+      }
+      try {
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
+    } catch (IOException e) {
+      throw new RadioTwinException(e, RadioTwinMessages.CANNOT_WRITE_FILE, target, e.getMessage());
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // Best effort: the original error matters more.
+        }
+      }
+    }
+  }
+}
