@@ -74,10 +74,8 @@ final class CfrCommand implements Callable<Integer> {
     TracedLinks t = TracedLinks.trace(radio, List.of(tx), rx, rxFile);
     PathSet ps = t.paths();
     Channel ch = new Channel(t.coefficients());
-    double[] offsets = new double[f.length];
-    for (int k = 0; k < f.length; k++) {
-      offsets[k] = f[k] - radio.frequency;
-    }
+    double f0 = f[0] - radio.frequency;
+    double df = f.length > 1 ? (f[f.length - 1] - f[0]) / (f.length - 1) : 0;
     double[] h = new double[2 * f.length];
     AtomicOutput.write(
         out,
@@ -86,7 +84,7 @@ final class CfrCommand implements Callable<Integer> {
               new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
           w.write("rx,frequency,re,im\n");
           for (int link = 0; link < ps.linkCount(); link++) {
-            ch.cfr(link, 0, 0, offsets, normalizeDelays, h);
+            ch.cfrUniform(link, 0, 0, f0, df, f.length, normalizeDelays, h);
             for (int k = 0; k < f.length; k++) {
               w.write(
                   String.format(

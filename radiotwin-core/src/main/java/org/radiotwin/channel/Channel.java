@@ -108,6 +108,45 @@ public final class Channel {
   }
 
   /**
+   * Frequency response on a uniform grid of baseband offsets f_k = f0 + k·Δf, with the re-anchored
+   * rotation recurrence of {@link org.radiotwin.math.ComplexArrays#accumulatePhasorUniform} (about
+   * 10× faster than evaluating every tone, same result to ~1e-14 relative).
+   *
+   * @param link link index
+   * @param rxAnt receive antenna
+   * @param txAnt transmit antenna
+   * @param f0 first offset from the carrier [Hz]
+   * @param df spacing [Hz]
+   * @param count number of tones
+   * @param normalizeDelays subtract the link's smallest delay in the baseband phase
+   * @param out interleaved H(f_k), length ≥ 2·count (overwritten)
+   */
+  public void cfrUniform(
+      int link,
+      int rxAnt,
+      int txAnt,
+      double f0,
+      double df,
+      int count,
+      boolean normalizeDelays,
+      double[] out) {
+    java.util.Arrays.fill(out, 0, 2 * count, 0.0);
+    double fc = coefficients.frequency();
+    double tau0 = normalizeDelays ? minDelay(link) : 0;
+    double[] a = coefficients.raw();
+    int p0 = paths.firstPath(link);
+    for (int p = p0; p < p0 + paths.pathCount(link); p++) {
+      double tau = paths.delay(p);
+      int i = coefficients.index(p, rxAnt, txAnt);
+      double ph = -2 * Math.PI * fc * tau;
+      double c = Math.cos(ph);
+      double s = Math.sin(ph);
+      org.radiotwin.math.ComplexArrays.accumulatePhasorUniform(
+          out, f0, df, count, a[i] * c - a[i + 1] * s, a[i] * s + a[i + 1] * c, tau - tau0);
+    }
+  }
+
+  /**
    * Discrete baseband taps for a bandwidth B (sinc interpolation, as Sionna's {@code
    * cir_to_time_channel}): h_ℓ = Σ_i a_i e^{−j2πf_cτ_i} sinc(ℓ − B(τ_i − τ_0)), ℓ = ℓ_min…ℓ_max.
    *

@@ -79,6 +79,11 @@ class FieldEvaluatorTest {
         .isCloseTo(Math.IEEEremainder(phase0, 2 * Math.PI), within(1e-9));
     assertThat(Math.hypot(h[2], h[3])).isCloseTo(a.abs(), within(1e-15));
     assertThat(ch.rmsDelaySpread(0, 0, 0)).isEqualTo(0.0);
+    double[] u = new double[4];
+    ch.cfrUniform(0, 0, 0, 0, 1e6, 2, false, u);
+    for (int k = 0; k < 4; k++) {
+      assertThat(u[k]).isCloseTo(h[k], within(1e-15));
+    }
   }
 
   static void twoRay(RadioMaterial ground) {
