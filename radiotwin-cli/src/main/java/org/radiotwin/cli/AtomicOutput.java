@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
 
@@ -30,6 +31,10 @@ final class AtomicOutput {
       tmp = Files.createTempFile(dir, ".radiotwin-", ".tmp");
       try (OutputStream out = Files.newOutputStream(tmp)) {
         writer.write(out);
+      }
+      // Temporary files are private (rw-------); outputs get the usual rw-r--r--.
+      if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
       }
       try {
         Files.move(

@@ -2,6 +2,9 @@ package org.radiotwin.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -65,6 +68,16 @@ final class BenchRaycastCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON line.")
   boolean json;
 
+  @Option(
+      names = "--dump-geometry",
+      paramLabel = "FILE",
+      description = {
+        "Also write the triangles for other ray tracers (tools/embree-compare): little-endian",
+        "int32 vertexCount, int32 triangleCount, float64 xyz per vertex, int32 abc per",
+        "triangle, then float64 lo.xyz, hi.xyz of the scene box."
+      })
+  Path dumpGeometry;
+
   @Mixin OsmOptions osm;
 
   @Override
@@ -83,6 +96,9 @@ final class BenchRaycastCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     Bvh bvh = Bvh.build(vertices, indices);
     double buildMs = (System.nanoTime() - t0) / 1e6;
+    if (dumpGeometry != null) {
+      writeGeometry(dumpGeometry, vertices, indices, s.bounds());
+    }
     double[] r = BenchmarkRays.generate(s.bounds(), rays, seed);
     double[] t = new double[rays];
     int[] tri = new int[rays];
@@ -140,6 +156,27 @@ final class BenchRaycastCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private static void writeGeometry(
+      Path file, double[] vertices, int[] indices, org.radiotwin.geometry.BoundingBox box) {
+    AtomicOutput.write(
+        file,
+        stream -> {
+          ByteBuffer b =
+              ByteBuffer.allocate(8 + 8 * vertices.length + 4 * indices.length + 48)
+                  .order(ByteOrder.LITTLE_ENDIAN);
+          b.putInt(vertices.length / 3).putInt(indices.length / 3);
+          for (double v : vertices) {
+            b.putDouble(v);
+          }
+          for (int i : indices) {
+            b.putInt(i);
+          }
+          b.putDouble(box.min().x()).putDouble(box.min().y()).putDouble(box.min().z());
+          b.putDouble(box.max().x()).putDouble(box.max().y()).putDouble(box.max().z());
+          stream.write(b.array());
+        });
   }
 
   static double median(double[] values) {
