@@ -22,12 +22,11 @@ final class AtomicOutput {
   private AtomicOutput() {}
 
   static void write(Path target, Writer writer) {
-    Path dir = target.toAbsolutePath().getParent();
+    Path parent = target.toAbsolutePath().getParent();
+    Path dir = parent != null ? parent : Path.of("").toAbsolutePath();
     Path tmp = null;
     try {
-      if (dir != null) {
-        Files.createDirectories(dir);
-      }
+      Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, ".radiotwin-", ".tmp");
       try (OutputStream out = Files.newOutputStream(tmp)) {
         writer.write(out);
