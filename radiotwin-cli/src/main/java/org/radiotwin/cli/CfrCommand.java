@@ -4,7 +4,6 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -40,14 +39,7 @@ final class CfrCommand implements Callable<Integer> {
       description = "Transmitter position [m].")
   String tx;
 
-  @Option(names = "--rx", paramLabel = "x,y,z", description = "Receiver position [m]. Repeatable.")
-  List<String> rx = new ArrayList<>();
-
-  @Option(
-      names = "--rx-file",
-      paramLabel = "CSV",
-      description = "Receiver positions, x,y,z per line.")
-  Path rxFile;
+  @Mixin ReceiverOptions receivers;
 
   @Option(
       names = "--band",
@@ -71,7 +63,7 @@ final class CfrCommand implements Callable<Integer> {
     if (!carrierGiven) {
       radio.frequency = 0.5 * (f[0] + f[f.length - 1]);
     }
-    TracedLinks t = TracedLinks.trace(radio, List.of(tx), rx, rxFile);
+    TracedLinks t = TracedLinks.trace(radio, List.of(tx), receivers);
     PathSet ps = t.paths();
     Channel ch = new Channel(t.coefficients());
     double f0 = f[0] - radio.frequency;

@@ -3,7 +3,6 @@ package org.radiotwin.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,21 +38,14 @@ final class PathsCommand implements Callable<Integer> {
       description = "Transmitter position [m]. Repeatable.")
   List<String> tx = new ArrayList<>();
 
-  @Option(names = "--rx", paramLabel = "x,y,z", description = "Receiver position [m]. Repeatable.")
-  List<String> rx = new ArrayList<>();
-
-  @Option(
-      names = "--rx-file",
-      paramLabel = "CSV",
-      description = "Receiver positions, x,y,z per line.")
-  Path rxFile;
+  @Mixin ReceiverOptions receivers;
 
   @Option(names = "--json", description = "Print one JSON document.")
   boolean json;
 
   @Override
   public Integer call() {
-    TracedLinks t = TracedLinks.trace(radio, tx, rx, rxFile);
+    TracedLinks t = TracedLinks.trace(radio, tx, receivers);
     PathSet ps = t.paths();
     PathCoefficients c = t.coefficients();
     PrintWriter out = spec.commandLine().getOut();

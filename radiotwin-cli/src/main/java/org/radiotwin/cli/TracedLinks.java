@@ -22,17 +22,17 @@ import org.radiotwin.scene.Transmitter;
 /** Paths and coefficients for the devices given on the command line. */
 record TracedLinks(Scene scene, PathSet paths, PathCoefficients coefficients) {
 
-  static TracedLinks trace(RadioOptions radio, List<String> tx, List<String> rx, Path rxFile) {
+  static TracedLinks trace(RadioOptions radio, List<String> tx, ReceiverOptions receiverOptions) {
     Scene s = radio.loadScene();
     for (int i = 0; i < tx.size(); i++) {
       s = s.withTransmitter(Transmitter.at("tx" + i, RadioOptions.parseVec3("--tx", tx.get(i))));
     }
     List<Vec3> receivers = new ArrayList<>();
-    for (String r : rx) {
+    for (String r : receiverOptions.rx) {
       receivers.add(RadioOptions.parseVec3("--rx", r));
     }
-    if (rxFile != null) {
-      receivers.addAll(readPositions(rxFile));
+    if (receiverOptions.rxFile != null) {
+      receivers.addAll(readPositions(receiverOptions.rxFile));
     }
     if (tx.isEmpty() || receivers.isEmpty()) {
       throw new RadioTwinException(

@@ -1,5 +1,7 @@
 package org.radiotwin.channel;
 
+import java.util.Arrays;
+import org.radiotwin.math.ComplexArrays;
 import org.radiotwin.rt.PathCoefficients;
 import org.radiotwin.rt.PathSet;
 
@@ -62,19 +64,14 @@ public final class Channel {
    * @param delaysOut delays [s], length ≥ pathCount(link)
    */
   public void cir(int link, int rxAnt, int txAnt, double[] tapsOut, double[] delaysOut) {
-    double fc = coefficients.frequency();
-    double[] a = coefficients.raw();
+    double[] tap = new double[2];
     int p0 = paths.firstPath(link);
     for (int k = 0; k < paths.pathCount(link); k++) {
       int p = p0 + k;
-      double tau = paths.delay(p);
-      int i = coefficients.index(p, rxAnt, txAnt);
-      double ph = -2 * Math.PI * fc * tau;
-      double c = Math.cos(ph);
-      double s = Math.sin(ph);
-      tapsOut[2 * k] = a[i] * c - a[i + 1] * s;
-      tapsOut[2 * k + 1] = a[i] * s + a[i + 1] * c;
-      delaysOut[k] = tau;
+      carrierTap(p, rxAnt, txAnt, tap);
+      tapsOut[2 * k] = tap[0];
+      tapsOut[2 * k + 1] = tap[1];
+      delaysOut[k] = paths.delay(p);
     }
   }
 
@@ -90,20 +87,13 @@ public final class Channel {
    */
   public void cfr(
       int link, int rxAnt, int txAnt, double[] offsets, boolean normalizeDelays, double[] out) {
-    java.util.Arrays.fill(out, 0, 2 * offsets.length, 0.0);
-    double fc = coefficients.frequency();
+    Arrays.fill(out, 0, 2 * offsets.length, 0.0);
     double tau0 = normalizeDelays ? minDelay(link) : 0;
-    double[] a = coefficients.raw();
+    double[] tap = new double[2];
     int p0 = paths.firstPath(link);
     for (int p = p0; p < p0 + paths.pathCount(link); p++) {
-      double tau = paths.delay(p);
-      int i = coefficients.index(p, rxAnt, txAnt);
-      double ph = -2 * Math.PI * fc * tau;
-      double c = Math.cos(ph);
-      double s = Math.sin(ph);
-      double tr = a[i] * c - a[i + 1] * s;
-      double ti = a[i] * s + a[i + 1] * c;
-      org.radiotwin.math.ComplexArrays.accumulatePhasor(out, offsets, tr, ti, tau - tau0);
+      carrierTap(p, rxAnt, txAnt, tap);
+      ComplexArrays.accumulatePhasor(out, offsets, tap[0], tap[1], paths.delay(p) - tau0);
     }
   }
 
@@ -130,19 +120,14 @@ public final class Channel {
       int count,
       boolean normalizeDelays,
       double[] out) {
-    java.util.Arrays.fill(out, 0, 2 * count, 0.0);
-    double fc = coefficients.frequency();
+    Arrays.fill(out, 0, 2 * count, 0.0);
     double tau0 = normalizeDelays ? minDelay(link) : 0;
-    double[] a = coefficients.raw();
+    double[] tap = new double[2];
     int p0 = paths.firstPath(link);
     for (int p = p0; p < p0 + paths.pathCount(link); p++) {
-      double tau = paths.delay(p);
-      int i = coefficients.index(p, rxAnt, txAnt);
-      double ph = -2 * Math.PI * fc * tau;
-      double c = Math.cos(ph);
-      double s = Math.sin(ph);
-      org.radiotwin.math.ComplexArrays.accumulatePhasorUniform(
-          out, f0, df, count, a[i] * c - a[i + 1] * s, a[i] * s + a[i + 1] * c, tau - tau0);
+      carrierTap(p, rxAnt, txAnt, tap);
+      ComplexArrays.accumulatePhasorUniform(
+          out, f0, df, count, tap[0], tap[1], paths.delay(p) - tau0);
     }
   }
 
@@ -169,26 +154,32 @@ public final class Channel {
       boolean normalizeDelays,
       double[] out) {
     int n = lMax - lMin + 1;
-    java.util.Arrays.fill(out, 0, 2 * n, 0.0);
-    double fc = coefficients.frequency();
+    Arrays.fill(out, 0, 2 * n, 0.0);
     double tau0 = normalizeDelays ? minDelay(link) : 0;
-    double[] a = coefficients.raw();
+    double[] tap = new double[2];
     int p0 = paths.firstPath(link);
     for (int p = p0; p < p0 + paths.pathCount(link); p++) {
-      double tau = paths.delay(p);
-      int i = coefficients.index(p, rxAnt, txAnt);
-      double ph = -2 * Math.PI * fc * tau;
-      double c = Math.cos(ph);
-      double s = Math.sin(ph);
-      double tr = a[i] * c - a[i + 1] * s;
-      double ti = a[i] * s + a[i + 1] * c;
-      double x0 = bandwidth * (tau - tau0);
+      carrierTap(p, rxAnt, txAnt, tap);
+      double tr = tap[0];
+      double ti = tap[1];
+      double x0 = bandwidth * (paths.delay(p) - tau0);
       for (int l = 0; l < n; l++) {
         double w = sinc(lMin + l - x0);
         out[2 * l] += w * tr;
         out[2 * l + 1] += w * ti;
       }
     }
+  }
+
+  /** The CIR tap a·e^{−j2πf_cτ} of one path into out[0..1]. */
+  private void carrierTap(int path, int rxAnt, int txAnt, double[] out) {
+    double[] a = coefficients.raw();
+    int i = coefficients.index(path, rxAnt, txAnt);
+    double ph = -2 * Math.PI * coefficients.frequency() * paths.delay(path);
+    double c = Math.cos(ph);
+    double s = Math.sin(ph);
+    out[0] = a[i] * c - a[i + 1] * s;
+    out[1] = a[i] * s + a[i + 1] * c;
   }
 
   private static double sinc(double x) {
