@@ -42,7 +42,7 @@ class FadingSamplerTest {
     // (|a1| ± |a2|)² (with a1, a2 the coefficients at each frequency).
     SceneGeometry g = metalGround();
     double[] tx = {0, 0, 20};
-    double[] rx = {100, 0, 2};
+    double[] rx = {20, 0, 10};
     PathSet ps = new PathSolver(EXACT).solve(g, tx, rx, ForkJoinPool.commonPool());
     FieldEvaluator fe = FieldEvaluator.forScene(ps, g);
     RadioMaterial[] m = g.materials(g.scene());
@@ -51,21 +51,23 @@ class FadingSamplerTest {
     double a1 = c.a(0, 0, 0).abs();
     double a2 = c.a(1, 0, 0).abs();
     EmpiricalDistribution d = new EmpiricalDistribution(p);
-    // Δτ ≈ 0.8 m / c: a few periods over 200 MHz at 0.1 MHz steps. Across the band the
+    // ΔL = √1300 − √500 ≈ 13.7 m: a period of ≈ 22 MHz, 9 periods over 200 MHz. Across the band the
     // coefficients scale with λ (±3 %), so the peak lies within the (λ/λc)² range of (a1 + a2)².
     double peak = (a1 + a2) * (a1 + a2);
     assertThat(d.orderStatistic(p.length))
         .isBetween(peak * Math.pow(3.5 / 3.6, 2) * 0.99, peak * Math.pow(3.5 / 3.4, 2) * 1.01);
     assertThat(d.orderStatistic(1)).isLessThan(3 * (a1 - a2) * (a1 - a2));
-    // The sample at the carrier equals the coherent sum of the two path taps.
+    // The sample at 3.5 GHz (tone 1000) is the coherent sum of the two path taps, with the
+    // coefficients of its 50 MHz sub-band (tones 1000–1499, centre 3.52495 GHz).
+    PathCoefficients sub = fe.evaluate(3.52495e9, m, false);
     double tau1 = ps.delay(0);
     double tau2 = ps.delay(1);
     double re = 0;
     double im = 0;
     for (int i = 0; i < 2; i++) {
       double ph = -2 * Math.PI * 3.5e9 * (i == 0 ? tau1 : tau2);
-      re += c.re(i, 0, 0) * Math.cos(ph) - c.im(i, 0, 0) * Math.sin(ph);
-      im += c.re(i, 0, 0) * Math.sin(ph) + c.im(i, 0, 0) * Math.cos(ph);
+      re += sub.re(i, 0, 0) * Math.cos(ph) - sub.im(i, 0, 0) * Math.sin(ph);
+      im += sub.re(i, 0, 0) * Math.sin(ph) + sub.im(i, 0, 0) * Math.cos(ph);
     }
     assertThat(p[1000]).isCloseTo(re * re + im * im, within(1e-9 * (re * re + im * im)));
   }
