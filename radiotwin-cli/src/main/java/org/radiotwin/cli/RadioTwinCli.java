@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
       PathsCommand.class,
       CfrCommand.class,
       RadioMapCommand.class,
+      ExperimentCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })
