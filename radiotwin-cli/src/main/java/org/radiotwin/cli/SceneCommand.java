@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "scene",
     mixinStandardHelpOptions = true,
     description = "Inspect and convert scenes (Mitsuba XML + PLY, OpenStreetMap, built-ins).",
-    subcommands = {SceneInfoCommand.class, SceneConvertCommand.class})
+    subcommands = {SceneInfoCommand.class, SceneConvertCommand.class, ScenePerturbCommand.class})
 final class SceneCommand {}
