@@ -21,11 +21,11 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Imports a VNA text export (one .txt sweep per position with PNT, FREQ1.GHZ, LOGMAG1,",
-      "PHASE2.DEG columns, plus meta_data.csv with Nr.,x,y,z) into a measurement CSV file.",
-      "The meta-data positions are one end of the link; the other end is fixed: with --rx x,y,z",
-      "they are the transmitters (UE) and --rx the receiver (BS); with --tx x,y,z the other way",
-      "round."
+      "Imports a VNA text export into a measurement CSV file: one .txt sweep",
+      "per position (columns PNT, FREQ1.GHZ, LOGMAG1, PHASE2.DEG) and a",
+      "meta_data.csv of positions (Nr.,x,y,z). With --rx x,y,z the meta-data",
+      "positions are the transmitters (UE) and --rx the fixed receiver (BS);",
+      "with --tx x,y,z they are the receivers."
     })
 final class MeasureImportCommand implements Callable<Integer> {
 

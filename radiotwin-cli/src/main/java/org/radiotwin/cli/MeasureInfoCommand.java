@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
     name = "info",
     mixinStandardHelpOptions = true,
     description = {
-      "Positions, frequencies, band, antennas and power statistics of a measurement CSV file:",
-      "mean, minimum and maximum of |H|^2 in dB over all samples, and per position the mean."
+      "Positions, frequencies, band and antennas of a measurement CSV file; the",
+      "mean, minimum and maximum of |H|^2 in dB over all samples, and the mean",
+      "power of every position."
     })
 final class MeasureInfoCommand implements Callable<Integer> {
 
