@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
       PathsCommand.class,
       CfrCommand.class,
       RadioMapCommand.class,
+      MeasureCommand.class,
       ExperimentCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
