@@ -16,6 +16,21 @@ final class CliChecks {
     }
   }
 
+  /** Creates the folder an output file goes into. */
+  static void createParent(java.nio.file.Path file) {
+    java.nio.file.Path dir = file.toAbsolutePath().getParent();
+    if (dir != null) {
+      try {
+        java.nio.file.Files.createDirectories(dir);
+      } catch (java.io.IOException e) {
+        throw new RadioTwinException(
+            RadioTwinMessages.CANNOT_WRITE_FILE,
+            file,
+            "cannot create folder " + dir + ": " + e.getMessage());
+      }
+    }
+  }
+
   static String formatFrequency(double hz) {
     return String.format(Locale.ROOT, "%.6g GHz", hz / 1e9);
   }

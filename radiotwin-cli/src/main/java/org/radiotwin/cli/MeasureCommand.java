@@ -7,5 +7,10 @@ import picocli.CommandLine.Command;
     name = "measure",
     mixinStandardHelpOptions = true,
     description = "Channel measurement sets: import VNA exports, inspect measurement CSV files.",
-    subcommands = {MeasureImportCommand.class, MeasureInfoCommand.class})
+    subcommands = {
+      MeasureImportCommand.class,
+      MeasureInfoCommand.class,
+      MeasureSimulateCommand.class,
+      MeasureCompareCommand.class
+    })
 final class MeasureCommand {}

@@ -43,6 +43,7 @@ final class SceneConvertCommand implements Callable<Integer> {
           RadioTwinMessages.INVALID_ARGUMENT, "output " + output, "must end in .xml");
     }
     Scene s = SceneLoader.load(input, osm.toOptions());
+    CliChecks.createParent(output);
     MitsubaSceneWriter.write(s, output);
     PrintWriter err = spec.commandLine().getErr();
     err.printf(

@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Edit a scene the way reality differs from a twin and write it as Mitsuba XML + PLY.",
-      "Edits apply in this order: --add, --move, --set-material, --jitter, --material-spread,",
-      "--random-itu-materials."
+      "Edits apply in this order: --add, --move, --set-material, --all-materials, --jitter,",
+      "--material-spread, --random-itu-materials."
     })
 final class ScenePerturbCommand implements Callable<Integer> {
 
@@ -61,6 +61,14 @@ final class ScenePerturbCommand implements Callable<Integer> {
       description =
           "Give one object its own material mat-OBJ: itu_TYPE or eta_r,sigma[,thickness]. Repeatable.")
   List<String> setMaterial = new ArrayList<>();
+
+  @Option(
+      names = "--all-materials",
+      paramLabel = "itu_TYPE",
+      description =
+          "Make every material this ITU type (names and thicknesses kept), e.g. itu_brick as"
+              + " seed 004's twin.")
+  String allMaterials;
 
   @Option(
       names = "--jitter",
@@ -122,6 +130,12 @@ final class ScenePerturbCommand implements Callable<Integer> {
       Scene withOwn = current.withObjectMaterial(kv[0], own);
       s = withOwn.withMaterial(RadioOptions.parseMaterial("mat-" + kv[0] + "=" + kv[1], withOwn));
     }
+    if (allMaterials != null) {
+      ItuMaterialType type = ItuMaterialType.fromName(allMaterials);
+      for (RadioMaterial m : List.copyOf(s.materials().values())) {
+        s = s.withMaterial(new RadioMaterial(m.name(), type, 0, 0, m.thickness(), 0, 0));
+      }
+    }
     if (jitter > 0) {
       s = ScenePerturbation.jitterPositions(s, jitter, seed);
     }
@@ -131,6 +145,7 @@ final class ScenePerturbCommand implements Callable<Integer> {
     if (randomItu) {
       s = ScenePerturbation.randomItuMaterials(s, frequency, seed + 2);
     }
+    CliChecks.createParent(out);
     MitsubaSceneWriter.write(s, out);
     spec.commandLine()
         .getErr()
