@@ -18,6 +18,7 @@ class ArchitectureTest {
 
   private static final String[] CORE = {
     "org.radiotwin.errors..",
+    "org.radiotwin.io..",
     "org.radiotwin.math..",
     "org.radiotwin.geometry..",
     "org.radiotwin.material..",

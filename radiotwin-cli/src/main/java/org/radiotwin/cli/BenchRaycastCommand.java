@@ -12,6 +12,7 @@ import java.util.concurrent.ForkJoinPool;
 import org.radiotwin.geometry.BenchmarkRays;
 import org.radiotwin.geometry.Bvh;
 import org.radiotwin.geometry.TriangleMesh;
+import org.radiotwin.io.AtomicFiles;
 import org.radiotwin.scene.Scene;
 import org.radiotwin.scene.SceneObject;
 import org.radiotwin.scene.io.SceneLoader;
@@ -160,7 +161,7 @@ final class BenchRaycastCommand implements Callable<Integer> {
 
   private static void writeGeometry(
       Path file, double[] vertices, int[] indices, org.radiotwin.geometry.BoundingBox box) {
-    AtomicOutput.write(
+    AtomicFiles.write(
         file,
         stream -> {
           ByteBuffer b =

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.radiotwin.channel.Channel;
 import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
+import org.radiotwin.io.AtomicFiles;
 import org.radiotwin.rt.PathSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,7 +70,7 @@ final class CfrCommand implements Callable<Integer> {
     double f0 = f[0] - radio.frequency;
     double df = f.length > 1 ? (f[f.length - 1] - f[0]) / (f.length - 1) : 0;
     double[] h = new double[2 * f.length];
-    AtomicOutput.write(
+    AtomicFiles.write(
         out,
         stream -> {
           BufferedWriter w =

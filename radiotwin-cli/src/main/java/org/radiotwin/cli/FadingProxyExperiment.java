@@ -10,6 +10,7 @@ import java.util.concurrent.ForkJoinPool;
 import org.knowm.xchart.XYChart;
 import org.radiotwin.channel.EmpiricalDistribution;
 import org.radiotwin.channel.FadingSampler;
+import org.radiotwin.io.AtomicFiles;
 import org.radiotwin.material.RadioMaterial;
 import org.radiotwin.math.PhysicalConstants;
 import org.radiotwin.math.Vec3;
@@ -196,7 +197,7 @@ final class FadingProxyExperiment implements Callable<Integer> {
       }
     }
     Plots.writePng(chart, out.resolve("fading-proxy.png"));
-    AtomicOutput.write(
+    AtomicFiles.write(
         out.resolve("results.json"),
         stream ->
             stream.write(Json.MAPPER.writeValueAsString(doc).getBytes(StandardCharsets.UTF_8)));

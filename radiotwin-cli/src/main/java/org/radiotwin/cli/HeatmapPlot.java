@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.radiotwin.geometry.TriangleMesh;
+import org.radiotwin.io.AtomicFiles;
 import org.radiotwin.radiomap.RadioMapGrid;
 import org.radiotwin.scene.Scene;
 import org.radiotwin.scene.SceneObject;
@@ -179,7 +180,7 @@ final class HeatmapPlot {
     }
     g.drawString(unit, cbx - 5, top - 8);
     g.dispose();
-    AtomicOutput.write(file, out -> ImageIO.write(img, "png", out));
+    AtomicFiles.write(file, out -> ImageIO.write(img, "png", out));
   }
 
   private static double niceStep(double raw) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
+import org.radiotwin.io.AtomicFiles;
 import org.radiotwin.math.Vec3;
 import org.radiotwin.measure.LinkEnd;
 import org.radiotwin.measure.MeasurementCsv;
@@ -118,7 +119,7 @@ final class MeasureImportCommand implements Callable<Integer> {
       m = m.withNoiseLevelDb(noiseLevelDb);
     }
     MeasurementSet result = set.withMetadata(m);
-    AtomicOutput.write(out, stream -> MeasurementCsv.write(result, stream));
+    AtomicFiles.write(out, stream -> MeasurementCsv.write(result, stream));
     spec.commandLine()
         .getErr()
         .printf(

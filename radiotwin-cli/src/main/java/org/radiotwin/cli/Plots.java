@@ -10,8 +10,9 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.radiotwin.io.AtomicFiles;
 
-/** Line plots (XChart) written as PNG through {@link AtomicOutput}. */
+/** Line plots (XChart) written as PNG through {@link AtomicFiles}. */
 final class Plots {
 
   private Plots() {}
@@ -39,7 +40,7 @@ final class Plots {
 
   static void writePng(XYChart chart, Path file) {
     BufferedImage img = BitmapEncoder.getBufferedImage(chart);
-    AtomicOutput.write(file, out -> ImageIO.write(img, "png", out));
+    AtomicFiles.write(file, out -> ImageIO.write(img, "png", out));
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
 import org.radiotwin.geometry.BoundingBox;
+import org.radiotwin.io.AtomicFiles;
 import org.radiotwin.radiomap.RadioMap;
 import org.radiotwin.radiomap.RadioMapGrid;
 import org.radiotwin.radiomap.RadioMapSolver;
@@ -192,7 +193,7 @@ final class RadioMapCommand implements Callable<Integer> {
 
   private void writeCsv(RadioMap map) {
     RadioMapGrid grid = map.grid();
-    AtomicOutput.write(
+    AtomicFiles.write(
         out,
         stream -> {
           BufferedWriter w =

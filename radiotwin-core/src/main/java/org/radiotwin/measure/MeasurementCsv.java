@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
+import org.radiotwin.io.AtomicFiles;
 import org.radiotwin.math.Vec3;
 
 /**

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
+import org.radiotwin.io.AtomicFiles;
 
 /**
  * Writes a single-antenna {@link MeasurementSet} as a VNA text export in the layout {@link

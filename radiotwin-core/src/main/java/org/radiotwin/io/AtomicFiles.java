@@ -1,5 +1,6 @@
-package org.radiotwin.cli;
+package org.radiotwin.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -10,26 +11,36 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
 
-/** Writes an output file through a temporary file and a rename, so failures leave nothing. */
-final class AtomicOutput {
+/**
+ * Writes a file through a temporary file in the same folder and a rename, so that a failure leaves
+ * the target untouched and readers never see half a file.
+ */
+public final class AtomicFiles {
 
   /** Writes the content of a file. */
   @FunctionalInterface
-  interface Writer {
+  public interface Content {
+    /**
+     * Writes the file's content.
+     *
+     * @param out buffered stream into the temporary file
+     * @throws IOException on a write failure
+     */
     void write(OutputStream out) throws IOException;
   }
 
-  private AtomicOutput() {}
+  private AtomicFiles() {}
 
-  static void write(Path target, Writer writer) {
-    Path parent = target.toAbsolutePath().getParent();
-    Path dir = parent != null ? parent : Path.of("").toAbsolutePath();
+  public static void write(Path target, Content content) {
+    Path absolute = target.toAbsolutePath();
+    Path parent = absolute.getParent();
+    Path dir = parent != null ? parent : absolute;
     Path tmp = null;
     try {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, ".radiotwin-", ".tmp");
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        writer.write(out);
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        content.write(out);
       }
       // Temporary files are private (rw-------); outputs get the usual rw-r--r--.
       if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
