@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # RadioTwin's ray caster vs Intel Embree 3 on the same triangles and the same rays
-# (shared/bench/RAYS.md). Run from anywhere inside the repository:
+# (shared/bench/RAYS.md, org.radiotwin.geometry.BenchmarkRays). Run from anywhere in the repository:
 #
 #   tools/embree-compare/compare.sh [--rays N] [--seed S] [--repeats R]
 #                                   [--quality low|medium|high] [--threads "2 1"]
@@ -10,10 +10,11 @@
 # thread counts 2 and 1, scenes munich, etoile and builtin:simple_street_canyon.
 # --wait-idle: before each timed command, wait (up to 2 minutes) until the machine has been at
 # least 95 % idle for 3 s, and measure a row again (up to 3 tries) when other processes took more
-# than 10 % of the CPU during any of its commands; for shared machines. The "others" column always reports how much CPU
-# other processes (and hypervisor steal) took while each row's commands ran.
-# Needs: Java 17 + the CLI jar (built here with Maven if missing; RADIOTWIN_JAR overrides its
-# path), g++ and Embree 3 (apt-get install -y libembree-dev), awk.
+# than 10 % of the CPU during any of its commands; for shared machines. The "others" column
+# always reports how much CPU other processes (and hypervisor steal) took while a row ran.
+# Needs: Java 17 and the CLI jar (built here with Maven when missing or older than the sources;
+# RADIOTWIN_JAR=path uses that jar as it is), g++ and Embree 3 (Debian/Ubuntu:
+# apt-get install -y libembree-dev), awk.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -36,16 +37,17 @@ while [[ $# -gt 0 ]]; do
     --scenes) scenes="$2"; shift 2 ;;
     --no-explain) explain=0; shift ;;
     --wait-idle) waitIdle=1; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
 
 cd "$root"
 jar="${RADIOTWIN_JAR:-$root/radiotwin-cli/target/radiotwin.jar}"
-if [[ ! -f "$jar" ]]; then
-  echo "building the CLI jar (mvn install -DskipTests) ..." >&2
-  mvn -B -q -o install -DskipTests -Dspotbugs.skip >&2
+if [[ -z "${RADIOTWIN_JAR:-}" && ( ! -f "$jar" ||
+      -n "$(find "$root"/radiotwin-* \( -name '*.java' -o -name pom.xml \) -newer "$jar" 2>/dev/null | head -1)" ) ]]; then
+  echo "building the CLI jar (mvn install -DskipTests), it is missing or older than the sources ..." >&2
+  (mvn -B -q -o install -DskipTests -Dspotbugs.skip || mvn -B -q install -DskipTests -Dspotbugs.skip) >&2
 fi
 if [[ ! -x "$here/build/embree_raycast" || ! -x "$here/build/explain_diffs" ||
       "$here/embree_raycast.cpp" -nt "$here/build/embree_raycast" ||
@@ -97,7 +99,9 @@ measure() {
 
 echo "# RadioTwin vs Embree: $rays rays, seed $seed, median of $repeats passes after a warm-up"
 echo "# $(date -u +%Y-%m-%dT%H:%MZ); CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1)," \
-  "$(nproc) cores; $(java -version 2>&1 | head -1); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+  "$(nproc) cores; $(java -version 2>&1 | head -1)"
+echo "# RadioTwin: $(basename "$jar"); last commit touching radiotwin-*: $(git log -1 --format='%h %cs' -- \
+  'radiotwin-*' 2>/dev/null || echo '?')$(git diff --quiet HEAD -- 'radiotwin-*' 2>/dev/null || echo ' (+ uncommitted changes)')"
 echo "# Embree: $(dpkg-query -W -f '${Version}' libembree3-3 2>/dev/null || echo '?')," \
   "build quality $quality, float32 rays (binary64 rays of RAYS.md rounded), tnear 0, tfar inf"
 echo "# load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -158,6 +162,11 @@ for scene in $scenes; do
     # classification of every ray on which the two disagree.
     if java -cp "$jar" "$here/DumpHits.java" "$scene" "$rays" "$seed" \
          "$work/$name.ours.hits" "$work/$name.oursf.hits" >"$work/$name.dump.json" 2>"$work/$name.dump.err"; then
+      dump="$(cat "$work/$name.dump.json")"
+      if ! awk -v a="$(field "$dump" hits)" -v b="$(field "$ours" hits)" -v c="$(field "$dump" sumT)" \
+          -v d="$(field "$ours" sumT)" 'BEGIN { exit !(a == b && c + 0 == d + 0) }'; then
+        echo "warning: $name: DumpHits.java does not reproduce the CLI's hits/sumT" >&2
+      fi
       explanations+=("## $name: rays on which RadioTwin and Embree (rtcIntersect1) disagree
 $(cat "$work/$name.dump.json") (RadioTwin, binary64 rays / float32-rounded rays)
 $("$here/build/explain_diffs" --geometry "$geom" --rays "$rays" --seed "$seed" \
