@@ -14,11 +14,11 @@
 //    from ours by up to half an ulp of float32 per component.
 //  * Embree's t interval is inclusive, [tnear, tfar]; ours is (0, inf). We use tnear = 0 and
 //    tfar = inf and report how many hits Embree returned at exactly t = 0 ("zeroTHits").
-//  * Triangles are two-sided (Embree's default, backface culling is a compile-time option that
-//    the Debian build leaves off; checked at run time below).
+//  * Triangles are two-sided (Embree's default; backface culling is a compile-time option,
+//    checked off at run time below).
 //
-// Casting threads set FTZ/DAZ as Embree recommends. Timing: only the casting is timed (std::chrono::steady_clock); one warm-up pass, then R timed
-// passes, median rays/s. The BVH build (rtcCommitScene, with the device limited to T threads) is
+// Casting threads set FTZ/DAZ as Embree recommends. Timing: only the casting is timed
+// (std::chrono::steady_clock); one warm-up pass, then R timed passes, median rays/s. The BVH build (rtcCommitScene, with the device limited to T threads) is
 // timed separately as buildMs. Casting runs on T threads (std::thread; T = 1 runs on the calling
 // thread) taking chunks of 4096 consecutive rays from a shared counter, as RadioTwin does, each
 // thread with its own RTCIntersectContext.
