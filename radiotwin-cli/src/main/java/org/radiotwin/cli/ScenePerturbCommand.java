@@ -114,7 +114,9 @@ final class ScenePerturbCommand implements Callable<Integer> {
     Scene s = SceneLoader.load(input, osm.toOptions());
     for (Path ply : add) {
       TriangleMesh mesh = PlyReader.read(ply);
-      String name = ply.getFileName().toString().replaceFirst("(?i)\\.ply$", "");
+      Path fileName = ply.getFileName();
+      String name =
+          (fileName == null ? ply.toString() : fileName.toString()).replaceFirst("(?i)\\.ply$", "");
       s =
           s.withObject(
               new SceneObject(name, mesh, RadioMaterial.itu("itu_metal", ItuMaterialType.METAL)));
