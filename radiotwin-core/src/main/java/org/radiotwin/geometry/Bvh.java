@@ -7,14 +7,50 @@ import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
 
 /**
- * A bounding-volume hierarchy over triangles, built with the binned surface-area heuristic (Wald
- * 2007, "On fast construction of SAH-based bounding volume hierarchies") and flattened into
- * primitive arrays in depth-first order (the left child follows its parent).
+ * A 4-wide bounding-volume hierarchy (BVH4) over triangles for closest-hit and any-hit ray queries.
  *
- * <p>Queries use the watertight ray/triangle test of Woop, Benthin and Wald (2013), "Watertight
- * ray/triangle intersection", JCGT 2(1): a ray through a shared edge or vertex hits exactly one of
- * the triangles that share it, so no ray leaks between neighbours. Triangles are two-sided. The
- * triangle index reported is the global index of the input (scene file order).
+ * <p><b>Construction.</b> A binary BVH is built top-down with the binned surface-area heuristic
+ * (Wald 2007, "On fast construction of SAH-based bounding volume hierarchies", IEEE Symposium on
+ * Interactive Ray Tracing, doi:10.1109/RT.2007.4342588; 16 bins, leaves of at most 4 triangles, or
+ * up to 8 where the SAH prefers a leaf). It is then collapsed into a 4-wide BVH as proposed by
+ * Wald, Benthin and Boulos (2008), "Getting rid of packets: efficient SIMD single-ray traversal
+ * using multi-branching BVHs", IEEE Symposium on Interactive Ray Tracing,
+ * doi:10.1109/RT.2008.4634620, and Dammertz et al. (2008), "Shallow bounding volume hierarchies for
+ * fast SIMD ray tracing of incoherent rays", doi:10.1111/j.1467-8659.2008.01261.x: starting from
+ * the two children of a binary node, the inner child with the largest surface area is repeatedly
+ * replaced by its own two children until there are four. The tree is about half as deep as the
+ * binary one, and one node fetch brings in the boxes of four children, so far fewer dependent
+ * memory accesses are needed per ray.
+ *
+ * <p><b>Node layout.</b> All nodes live in one {@code float[]}, {@value #NODE_SIZE} floats per
+ * node, in depth-first order:
+ *
+ * <pre>
+ *   [ 0.. 3] min x of children 0..3     [ 4.. 7] max x of children 0..3
+ *   [ 8..11] min y                      [12..15] max y
+ *   [16..19] min z                      [20..23] max z
+ *   [24..27] child references (int bits, {@link Float#intBitsToFloat})
+ * </pre>
+ *
+ * The boxes are structure-of-arrays, so the near and far slab planes of all four children are at a
+ * fixed offset chosen once per ray from the sign of its direction (min or max block). A child
+ * reference {@code r ≥ 0} is the offset of an inner node in the array; {@code r < 0} is a leaf,
+ * {@code ~r = (first triangle slot << 3) | (count − 1)}. Unused child slots hold an empty box (min
+ * = +∞, max = −∞) that no ray enters. Boxes are rounded outwards to float after a few-ulp padding
+ * of the double boxes, so the float slab test never culls a triangle it should reach.
+ *
+ * <p><b>Triangles</b> are stored as 9 doubles per slot (three vertices), in leaf order so that a
+ * leaf's triangles are contiguous.
+ *
+ * <p><b>Queries</b> use the watertight ray/triangle test of Woop, Benthin and Wald (2013),
+ * "Watertight ray/triangle intersection", Journal of Computer Graphics Techniques 2(1):65–82, in
+ * double precision: a ray through a shared edge or vertex hits at least one of the triangles that
+ * share it, so no ray leaks between neighbours. Triangles are two-sided. Traversal is ordered: the
+ * children a ray enters are pushed on a stack sorted by entry distance and the nearest is visited
+ * first; deferred nodes whose entry distance exceeds the closest hit so far are skipped. The
+ * closest hit is the one with the smallest computed t; exact ties are resolved in favour of the
+ * lowest global triangle index, so the result does not depend on the tree's shape or traversal
+ * order. The triangle index reported is the global index of the input (scene file order).
  *
  * <p>Queries are allocation-free: the caller owns a {@link RayQuery} per thread. The structure is
  * immutable and safe to share between threads.
@@ -24,49 +60,78 @@ public final class Bvh {
   /** Number of SAH bins per axis. */
   private static final int BINS = 16;
 
-  /** Leaves hold at most this many triangles. */
+  /** Leaves hold at most this many triangles (twice as many where the SAH prefers a leaf). */
   private static final int MAX_LEAF = 4;
 
   /** SAH cost of one node traversal relative to one triangle test. */
   private static final double TRAVERSAL_COST = 1.0;
 
-  /** Node boxes: minx, miny, minz, maxx, maxy, maxz per node. */
-  private final double[] boxes;
+  /** Children per node. */
+  private static final int WIDTH = 4;
 
-  /**
-   * Per inner node, the boxes of its two children side by side (left then right, 6 floats each,
-   * rounded outwards): one contiguous read decides which children a ray enters, which keeps the
-   * traversal cache-friendly.
-   */
-  private final float[] childBoxes;
+  /** Floats per node: 6 × 4 box planes and 4 child references. */
+  static final int NODE_SIZE = 28;
 
-  /**
-   * Per node: for a leaf (first triangle slot, count &gt; 0); for an inner node (index of the right
-   * child, −(split axis + 1)).
-   */
-  private final int[] nodes;
+  /** Values per triangle slot: 9 vertex coordinates and the global index. */
+  static final int TRI_SIZE = 10;
 
-  /** Triangle vertices in leaf order, 9 doubles per slot. */
-  private final double[] tri;
+  /** Offset of the child references within a node. */
+  private static final int REFS = 24;
 
-  /** Global triangle index of each slot. */
-  private final int[] triIndex;
+  /** A leaf reference is {@code LEAF_FLAG | (first slot << 3) | (count − 1)}. */
+  private static final int LEAF_FLAG = Integer.MIN_VALUE;
 
+  /** Clears {@link #LEAF_FLAG}. */
+  private static final int LEAF_MASK = Integer.MAX_VALUE;
+
+  /** Low half of a traversal key: the child reference. */
+  private static final long REF_BITS = 0xFFFFFFFFL;
+
+  /** The BVH4 nodes (layout in the class comment). */
+  private final float[] nodes;
+
+  /** Reference of the root (an inner node at offset 0, or a leaf when there are few triangles). */
+  private final int root;
+
+  /** Root box: min x, y, z, max x, y, z. */
+  private final double[] bounds;
+
+  /** Number of BVH4 nodes. */
   private final int nodeCount;
 
-  private Bvh(double[] boxes, int[] nodes, int nodeCount, double[] tri, int[] triIndex) {
-    this.boxes = boxes;
+  /** Stack entries a traversal may need: three deferred children per level, plus slack. */
+  private final int stackSize;
+
+  /**
+   * Triangles in leaf order when every vertex coordinate is exactly a float (as for scenes read
+   * from PLY files): {@value #TRI_SIZE} floats per slot, the three vertices then the global
+   * triangle index as int bits; null otherwise.
+   */
+  private final float[] triF;
+
+  /** Triangles in leaf order as doubles, same layout (index as a double), when triF is null. */
+  private final double[] triD;
+
+  /** Number of triangles. */
+  private final int triangleCount;
+
+  private Bvh(
+      float[] nodes,
+      int root,
+      double[] bounds,
+      int nodeCount,
+      int depth,
+      float[] triF,
+      double[] triD,
+      int triangleCount) {
     this.nodes = nodes;
-    this.childBoxes = new float[12 * nodeCount];
-    for (int n = 0; n < nodeCount; n++) {
-      if (nodes[2 * n + 1] <= 0) {
-        packChildBox(boxes, 6 * (n + 1), childBoxes, 12 * n);
-        packChildBox(boxes, 6 * nodes[2 * n], childBoxes, 12 * n + 6);
-      }
-    }
+    this.bounds = bounds;
+    this.root = root;
     this.nodeCount = nodeCount;
-    this.tri = tri;
-    this.triIndex = triIndex;
+    this.stackSize = (WIDTH - 1) * depth + 2 * WIDTH;
+    this.triF = triF;
+    this.triD = triD;
+    this.triangleCount = triangleCount;
   }
 
   /**
@@ -95,7 +160,7 @@ public final class Bvh {
   }
 
   /**
-   * Number of nodes.
+   * Number of nodes (4-wide inner nodes; leaves are stored in their parents' child references).
    *
    * @return node count
    */
@@ -109,11 +174,12 @@ public final class Bvh {
    * @return triangle count
    */
   public int triangleCount() {
-    return triIndex.length;
+    return triangleCount;
   }
 
   /**
-   * Closest hit along a ray with t in (tMin, tMax).
+   * Closest hit along a ray with t in (tMin, tMax). Among hits at exactly the same computed t the
+   * triangle with the lowest global index is reported.
    *
    * @param ox ray origin x [m]
    * @param oy ray origin y [m]
@@ -178,7 +244,7 @@ public final class Bvh {
       RayQuery q,
       boolean anyHit) {
     q.triangle = -1;
-    if (nodeCount == 0) {
+    if (triangleCount == 0) {
       return false;
     }
     // Watertight test set-up: permute axes so that z is the dominant direction component, then
@@ -207,42 +273,116 @@ public final class Bvh {
     double oky = ky == 0 ? ox : ky == 1 ? oy : oz;
     double okz = kz == 0 ? ox : kz == 1 ? oy : oz;
 
-    double ix = 1.0 / dx;
-    double iy = 1.0 / dy;
-    double iz = 1.0 / dz;
-    boolean negX = ix < 0;
-    boolean negY = iy < 0;
-    boolean negZ = iz < 0;
+    // Slab test set-up. Entry and exit distances are compared as the bit patterns of doubles
+    // (signed longs): for non-negative doubles that order is the numeric order and every negative
+    // double sorts below +0, which is all the test needs once the lower bound is at least +0 (see
+    // childKey). It lets the JIT use integer conditional moves instead of branches or the costly
+    // NaN-aware floating-point min/max. Inverse direction components are clamped to ±MAX_VALUE
+    // so that no 0·∞ NaN arises from an axis-parallel ray.
+    double ix = safeInverse(dx);
+    double iy = safeInverse(dy);
+    double iz = safeInverse(dz);
+    double shift = tMin >= 0 ? 0 : Math.max(tMin, behindAll(ox, oy, oz, dx, dy, dz));
+    double sox = ox + shift * dx;
+    double soy = oy + shift * dy;
+    double soz = oz + shift * dz;
+    double low = shift == 0 ? tMin + 0.0 : 0.0;
+    int nearX = ix < 0 ? 4 : 0;
+    int nearY = iy < 0 ? 12 : 8;
+    int nearZ = iz < 0 ? 20 : 16;
 
     double best = tMax;
+    double bound = boxBound(best, shift);
+    long cull = Double.doubleToRawLongBits(bound) | REF_BITS;
     int bestSlot = -1;
+    int bestTri = Integer.MAX_VALUE;
     double bestU = 0;
     double bestV = 0;
-    int[] stack = q.stack;
-    double[] stackT = q.stackT;
-    int sp = 0;
-    final double[] b = boxes;
-    final double[] tv = tri;
-    int node = 0;
-    if (boxEntry(b, 0, ox, oy, oz, ix, iy, iz, negX, negY, negZ, tMin, best)
-        == Double.POSITIVE_INFINITY) {
-      return false;
+    if (q.stack.length < stackSize) {
+      q.stack = new long[stackSize];
     }
+    final long[] stack = q.stack;
+    final float[] nd = nodes;
+    final float[] tf = triF;
+    final double[] td = triD;
+    int sp = 0;
+    int ref = root;
+    traversal:
     while (true) {
-      int a = nodes[2 * node];
-      int c = nodes[2 * node + 1];
-      if (c > 0) {
-        for (int s = a, end = a + c; s < end; s++) {
-          int p = 9 * s;
-          double ax = tv[p + kx] - okx;
-          double ay = tv[p + ky] - oky;
-          double az = tv[p + kz] - okz;
-          double bx = tv[p + 3 + kx] - okx;
-          double by = tv[p + 3 + ky] - oky;
-          double bz = tv[p + 3 + kz] - okz;
-          double cx = tv[p + 6 + kx] - okx;
-          double cy = tv[p + 6 + ky] - oky;
-          double cz = tv[p + 6 + kz] - okz;
+      if (ref >= 0) {
+        // Inner node: key the four children (entry distance and reference, or negative when the
+        // ray misses the child), sort the keys in descending order with a branch-free network,
+        // push them all and keep the hits: the nearest ends on top and is visited next.
+        long k0 = childKey(nd, ref, nearX, nearY, nearZ, sox, soy, soz, ix, iy, iz, low, bound);
+        long k1 = childKey(nd, ref + 1, nearX, nearY, nearZ, sox, soy, soz, ix, iy, iz, low, bound);
+        long k2 = childKey(nd, ref + 2, nearX, nearY, nearZ, sox, soy, soz, ix, iy, iz, low, bound);
+        long k3 = childKey(nd, ref + 3, nearX, nearY, nearZ, sox, soy, soz, ix, iy, iz, low, bound);
+        // Keys lie in [−1, 2^63): the differences cannot overflow, so each compare-exchange is
+        // d = min(a − b, 0); a −= d; b += d.
+        long d = k0 - k1;
+        d &= d >> 63;
+        k0 -= d;
+        k1 += d;
+        d = k2 - k3;
+        d &= d >> 63;
+        k2 -= d;
+        k3 += d;
+        d = k0 - k2;
+        d &= d >> 63;
+        k0 -= d;
+        k2 += d;
+        d = k1 - k3;
+        d &= d >> 63;
+        k1 -= d;
+        k3 += d;
+        d = k1 - k2;
+        d &= d >> 63;
+        k1 -= d;
+        k2 += d;
+        stack[sp] = k0;
+        stack[sp + 1] = k1;
+        stack[sp + 2] = k2;
+        stack[sp + 3] = k3;
+        int entered = 4 + (int) ((k0 >> 63) + (k1 >> 63) + (k2 >> 63) + (k3 >> 63));
+        if (entered > 0) {
+          sp += entered - 1;
+          ref = (int) stack[sp];
+          continue;
+        }
+      } else {
+        int leaf = ref & LEAF_MASK;
+        for (int s = leaf >>> 3, end = s + (leaf & 7) + 1; s < end; s++) {
+          int p = TRI_SIZE * s;
+          double ax;
+          double ay;
+          double az;
+          double bx;
+          double by;
+          double bz;
+          double cx;
+          double cy;
+          double cz;
+          if (tf != null) {
+            ax = tf[p + kx] - okx;
+            ay = tf[p + ky] - oky;
+            az = tf[p + kz] - okz;
+            bx = tf[p + 3 + kx] - okx;
+            by = tf[p + 3 + ky] - oky;
+            bz = tf[p + 3 + kz] - okz;
+            cx = tf[p + 6 + kx] - okx;
+            cy = tf[p + 6 + ky] - oky;
+            cz = tf[p + 6 + kz] - okz;
+          } else {
+            ax = td[p + kx] - okx;
+            ay = td[p + ky] - oky;
+            az = td[p + kz] - okz;
+            bx = td[p + 3 + kx] - okx;
+            by = td[p + 3 + ky] - oky;
+            bz = td[p + 3 + kz] - okz;
+            cx = td[p + 6 + kx] - okx;
+            cy = td[p + 6 + ky] - oky;
+            cz = td[p + 6 + kz] - okz;
+          }
           double axs = ax - sx * az;
           double ays = ay - sy * az;
           double bxs = bx - sx * bz;
@@ -252,7 +392,8 @@ public final class Bvh {
           double uu = cxs * bys - cys * bxs;
           double vv = axs * cys - ays * cxs;
           double ww = bxs * ays - bys * axs;
-          if ((uu < 0 || vv < 0 || ww < 0) && (uu > 0 || vv > 0 || ww > 0)) {
+          // Outside unless the three edge functions agree in sign (zeros agree with both).
+          if (Math.min(uu, Math.min(vv, ww)) < 0 && Math.max(uu, Math.max(vv, ww)) > 0) {
             continue;
           }
           double det = uu + vv + ww;
@@ -266,172 +407,118 @@ public final class Bvh {
             vv = -vv;
             ww = -ww;
           }
-          if (tt <= tMin * det || tt >= best * det) {
+          if (tt <= tMin * det || tt >= tMax * det) {
             continue;
           }
           double inv = 1.0 / det;
-          best = tt * inv;
+          double t = tt * inv;
+          if (t > best) {
+            continue;
+          }
+          int g = tf != null ? Float.floatToRawIntBits(tf[p + 9]) : (int) td[p + 9];
+          if (t == best && g >= bestTri) {
+            continue; // exact tie: keep the lower global index, whatever the visiting order
+          }
+          best = t;
+          bound = boxBound(best, shift);
+          cull = Double.doubleToRawLongBits(bound) | REF_BITS;
           bestSlot = s;
+          bestTri = g;
           bestU = vv * inv; // weight of the second vertex
           bestV = ww * inv; // weight of the third vertex
           if (anyHit) {
-            q.t = best;
-            q.triangle = triIndex[s];
-            q.u = bestU;
-            q.v = bestV;
-            return true;
+            break traversal;
           }
-        }
-      } else {
-        // Inner node: test both children here, descend into the nearer, defer the farther.
-        int left = node + 1;
-        final float[] cb = childBoxes;
-        int o = 12 * node;
-        double tl = boxEntry(cb, o, ox, oy, oz, ix, iy, iz, negX, negY, negZ, tMin, best);
-        double tr = boxEntry(cb, o + 6, ox, oy, oz, ix, iy, iz, negX, negY, negZ, tMin, best);
-        if (tl != Double.POSITIVE_INFINITY) {
-          if (tr != Double.POSITIVE_INFINITY) {
-            if (tl <= tr) {
-              stack[sp] = a;
-              stackT[sp++] = tr;
-              node = left;
-            } else {
-              stack[sp] = left;
-              stackT[sp++] = tl;
-              node = a;
-            }
-          } else {
-            node = left;
-          }
-          continue;
-        }
-        if (tr != Double.POSITIVE_INFINITY) {
-          node = a;
-          continue;
         }
       }
-      // Pop the next deferred node that may still hold a closer hit.
-      do {
+      // Pop the next deferred node that may still hold a hit at least as close (a tie may still
+      // win on the triangle index, hence a bound that lets equal distances through).
+      while (true) {
         if (sp == 0) {
-          node = -1;
+          break traversal;
+        }
+        long key = stack[--sp];
+        if (key <= cull) {
+          ref = (int) key;
           break;
         }
-        node = stack[--sp];
-      } while (stackT[sp] >= best);
-      if (node < 0) {
-        break;
       }
     }
     if (bestSlot < 0) {
       return false;
     }
     q.t = best;
-    q.triangle = triIndex[bestSlot];
+    q.triangle = bestTri;
     q.u = bestU;
     q.v = bestV;
     return true;
   }
 
-  private static void packChildBox(double[] src, int s, float[] dst, int d) {
-    for (int k = 0; k < 3; k++) {
-      float lo = (float) src[s + k];
-      float hi = (float) src[s + 3 + k];
-      dst[d + k] = lo > src[s + k] ? Math.nextDown(lo) : lo;
-      dst[d + 3 + k] = hi < src[s + 3 + k] ? Math.nextUp(hi) : hi;
-    }
-  }
-
-  /** {@link #boxEntry} on a float box. */
-  private static double boxEntry(
-      float[] b,
-      int o,
-      double ox,
-      double oy,
-      double oz,
-      double ix,
-      double iy,
-      double iz,
-      boolean negX,
-      boolean negY,
-      boolean negZ,
-      double tMin,
-      double tMax) {
-    double t0 = tMin;
-    double t1 = tMax;
-    double lo = ((negX ? b[o + 3] : b[o]) - ox) * ix;
-    double hi = ((negX ? b[o] : b[o + 3]) - ox) * ix;
-    if (lo > t0) {
-      t0 = lo;
-    }
-    if (hi < t1) {
-      t1 = hi;
-    }
-    lo = ((negY ? b[o + 4] : b[o + 1]) - oy) * iy;
-    hi = ((negY ? b[o + 1] : b[o + 4]) - oy) * iy;
-    if (lo > t0) {
-      t0 = lo;
-    }
-    if (hi < t1) {
-      t1 = hi;
-    }
-    lo = ((negZ ? b[o + 5] : b[o + 2]) - oz) * iz;
-    hi = ((negZ ? b[o + 2] : b[o + 5]) - oz) * iz;
-    if (lo > t0) {
-      t0 = lo;
-    }
-    if (hi < t1) {
-      t1 = hi;
-    }
-    return t0 <= t1 ? t0 : Double.POSITIVE_INFINITY;
+  /** 1/d, clamped to ±{@link Double#MAX_VALUE} so that slab distances are never NaN. */
+  private static double safeInverse(double d) {
+    double i = 1.0 / d;
+    return Math.abs(i) <= Double.MAX_VALUE ? i : Math.copySign(Double.MAX_VALUE, i);
   }
 
   /**
-   * Entry distance of a ray into a node box, or +∞ when it misses the box within (tMin, tMax). NaN
-   * from 0·∞ (origin on a slab plane, direction parallel to it) fails the comparisons and so leaves
-   * the interval unchanged, which is the conservative answer; boxes are padded by a few ulps at
-   * build time so rounding never culls a box that a triangle touches.
+   * A finite t below which the ray meets nothing: minus twice the distance from the origin to the
+   * farthest corner of the root box, in units of the direction's length, minus 1.
    */
-  private static double boxEntry(
-      double[] b,
+  private double behindAll(double ox, double oy, double oz, double dx, double dy, double dz) {
+    double ex = Math.max(Math.abs(bounds[0] - ox), Math.abs(bounds[3] - ox));
+    double ey = Math.max(Math.abs(bounds[1] - oy), Math.abs(bounds[4] - oy));
+    double ez = Math.max(Math.abs(bounds[2] - oz), Math.abs(bounds[5] - oz));
+    double r = Math.sqrt(ex * ex + ey * ey + ez * ez);
+    return -2 * r / Math.sqrt(dx * dx + dy * dy + dz * dz) - 1;
+  }
+
+  /**
+   * Upper bound on the box entry distance that may still lead to a hit no farther than {@code
+   * best}: shifted when the box tests run from a shifted origin, widened by a relative 2^−40 so
+   * that rounding never culls a box holding an exact tie, and at most MAX_VALUE so that an entry at
+   * +∞ never passes.
+   */
+  private static double boxBound(double best, double shift) {
+    double b = best - shift;
+    return Math.min(b + Math.abs(b) * 0x1p-40, Double.MAX_VALUE);
+  }
+
+  /**
+   * Slab test of child box {@code o} of a node (Kay and Kajiya 1986, "Ray tracing complex scenes",
+   * SIGGRAPH): returns a key holding the high 32 bits of the entry distance and the child reference
+   * in the low 32 bits when the ray enters the box within [low, bound], or −1 when it misses.
+   * Truncating the distance makes the key at most the entry distance, so culling on it is
+   * conservative. Slab distances whose near plane is at +∞ (empty child slots) exceed any bound.
+   */
+  private static long childKey(
+      float[] nd,
       int o,
+      int nearX,
+      int nearY,
+      int nearZ,
       double ox,
       double oy,
       double oz,
       double ix,
       double iy,
       double iz,
-      boolean negX,
-      boolean negY,
-      boolean negZ,
-      double tMin,
-      double tMax) {
-    double t0 = tMin;
-    double t1 = tMax;
-    double lo = ((negX ? b[o + 3] : b[o]) - ox) * ix;
-    double hi = ((negX ? b[o] : b[o + 3]) - ox) * ix;
-    if (lo > t0) {
-      t0 = lo;
-    }
-    if (hi < t1) {
-      t1 = hi;
-    }
-    lo = ((negY ? b[o + 4] : b[o + 1]) - oy) * iy;
-    hi = ((negY ? b[o + 1] : b[o + 4]) - oy) * iy;
-    if (lo > t0) {
-      t0 = lo;
-    }
-    if (hi < t1) {
-      t1 = hi;
-    }
-    lo = ((negZ ? b[o + 5] : b[o + 2]) - oz) * iz;
-    hi = ((negZ ? b[o + 2] : b[o + 5]) - oz) * iz;
-    if (lo > t0) {
-      t0 = lo;
-    }
-    if (hi < t1) {
-      t1 = hi;
-    }
-    return t0 <= t1 ? t0 : Double.POSITIVE_INFINITY;
+      double low,
+      double bound) {
+    double t0 =
+        Math.max(
+            Math.max(low, (nd[o + nearX] - ox) * ix),
+            Math.max((nd[o + nearY] - oy) * iy, (nd[o + nearZ] - oz) * iz));
+    double t1 =
+        Math.min(
+            Math.min(bound, (nd[o + (4 ^ nearX)] - ox) * ix),
+            Math.min((nd[o + (4 ^ nearY)] - oy) * iy, (nd[o + (4 ^ nearZ)] - oz) * iz));
+    // t0 ≥ low ≥ +0, so its bits are a non-negative long; a negative t1 becomes −1, after which
+    // t1 − t0 cannot overflow and its sign says whether the box is missed.
+    long a = Double.doubleToRawLongBits(t0);
+    long b = Double.doubleToRawLongBits(t1);
+    b |= b >> 63;
+    long miss = (b - a) >> 63;
+    return (a & ~REF_BITS) | (Float.floatToRawIntBits(nd[o + REFS]) & REF_BITS) | miss;
   }
 
   /**
@@ -540,24 +627,40 @@ public final class Bvh {
       if (n > 0) {
         buildNode(0, n);
       }
-      double[] tri = new double[9 * n];
-      int[] triIndex = new int[n];
-      for (int s = 0; s < n; s++) {
-        int t = order[s];
-        triIndex[s] = t;
+      boolean exact = true;
+      for (int t = 0; t < n && exact; t++) {
         for (int c = 0; c < 3; c++) {
           int vi = idx[3 * t + c];
-          tri[9 * s + 3 * c] = verts[3 * vi];
-          tri[9 * s + 3 * c + 1] = verts[3 * vi + 1];
-          tri[9 * s + 3 * c + 2] = verts[3 * vi + 2];
+          for (int k = 0; k < 3; k++) {
+            double x = verts[3 * vi + k];
+            exact &= (double) (float) x == x && Math.abs(x) <= Float.MAX_VALUE;
+          }
         }
       }
-      return new Bvh(
-          Arrays.copyOf(boxes, 6 * nodeCount),
-          Arrays.copyOf(nodes, 2 * nodeCount),
-          nodeCount,
-          tri,
-          triIndex);
+      float[] triF = exact ? new float[TRI_SIZE * n] : null;
+      double[] triD = exact ? null : new double[TRI_SIZE * n];
+      for (int s = 0; s < n; s++) {
+        int t = order[s];
+        for (int c = 0; c < 3; c++) {
+          int vi = idx[3 * t + c];
+          for (int k = 0; k < 3; k++) {
+            if (exact) {
+              triF[TRI_SIZE * s + 3 * c + k] = (float) verts[3 * vi + k];
+            } else {
+              triD[TRI_SIZE * s + 3 * c + k] = verts[3 * vi + k];
+            }
+          }
+        }
+        if (exact) {
+          triF[TRI_SIZE * s + 9] = Float.intBitsToFloat(t);
+        } else {
+          triD[TRI_SIZE * s + 9] = t;
+        }
+      }
+      if (n == 0) {
+        return new Bvh(new float[0], 0, new double[6], 0, 0, triF, triD, 0);
+      }
+      return new Collapser(boxes, nodes, nodeCount).build(triF, triD, n);
     }
 
     private int buildNode(int start, int end) {
@@ -706,6 +809,112 @@ public final class Bvh {
         return 0;
       }
       return 2 * (ex * ey + ey * ez + ez * ex);
+    }
+  }
+
+  /**
+   * Collapses the binary BVH into the 4-wide layout: each 4-wide node takes the two children of a
+   * binary node and keeps opening its largest-area inner child until it has four (Wald, Benthin and
+   * Boulos 2008; Dammertz et al. 2008).
+   */
+  private static final class Collapser {
+    private final double[] boxes;
+    private final int[] bin;
+    private float[] out;
+    private int count;
+    private int maxDepth;
+
+    Collapser(double[] boxes, int[] bin, int binCount) {
+      this.boxes = boxes;
+      this.bin = bin;
+      this.out = new float[NODE_SIZE * Math.max(1, binCount / 2)];
+    }
+
+    Bvh build(float[] triF, double[] triD, int n) {
+      int root;
+      if (isLeaf(0)) {
+        root = leafRef(0);
+      } else {
+        root = emit(0, 1);
+      }
+      return new Bvh(
+          Arrays.copyOf(out, NODE_SIZE * count),
+          root,
+          Arrays.copyOf(boxes, 6),
+          count,
+          maxDepth,
+          triF,
+          triD,
+          n);
+    }
+
+    private boolean isLeaf(int b) {
+      return bin[2 * b + 1] > 0;
+    }
+
+    private int leafRef(int b) {
+      return LEAF_FLAG | (bin[2 * b] << 3) | (bin[2 * b + 1] - 1);
+    }
+
+    /** Emits the 4-wide node for binary inner node {@code b}; returns its offset. */
+    private int emit(int b, int depth) {
+      maxDepth = Math.max(maxDepth, depth);
+      int[] kids = new int[WIDTH];
+      int k = 2;
+      kids[0] = b + 1;
+      kids[1] = bin[2 * b];
+      while (k < WIDTH) {
+        int pick = -1;
+        double pickArea = -1;
+        for (int i = 0; i < k; i++) {
+          if (!isLeaf(kids[i])) {
+            double a = area(boxes, 6 * kids[i]);
+            if (a > pickArea) {
+              pickArea = a;
+              pick = i;
+            }
+          }
+        }
+        if (pick < 0) {
+          break;
+        }
+        int opened = kids[pick];
+        // Keep the children in spatial (left-to-right) order: replace in place, shift the rest.
+        System.arraycopy(kids, pick + 1, kids, pick + 2, k - pick - 1);
+        kids[pick] = opened + 1;
+        kids[pick + 1] = bin[2 * opened];
+        k++;
+      }
+      if (count * NODE_SIZE + NODE_SIZE > out.length) {
+        out = Arrays.copyOf(out, 2 * out.length + NODE_SIZE);
+      }
+      int o = NODE_SIZE * count++;
+      for (int c = 0; c < WIDTH; c++) {
+        if (c < k) {
+          int s = 6 * kids[c];
+          for (int axis = 0; axis < 3; axis++) {
+            float lo = (float) boxes[s + axis];
+            float hi = (float) boxes[s + 3 + axis];
+            out[o + 8 * axis + c] = lo > boxes[s + axis] ? Math.nextDown(lo) : lo;
+            out[o + 8 * axis + 4 + c] = hi < boxes[s + 3 + axis] ? Math.nextUp(hi) : hi;
+          }
+        } else {
+          for (int axis = 0; axis < 3; axis++) {
+            out[o + 8 * axis + c] = Float.POSITIVE_INFINITY;
+            out[o + 8 * axis + 4 + c] = Float.POSITIVE_INFINITY;
+          }
+          out[o + REFS + c] = 0;
+        }
+      }
+      for (int c = 0; c < k; c++) {
+        int ref = isLeaf(kids[c]) ? leafRef(kids[c]) : emit(kids[c], depth + 1);
+        out[o + REFS + c] = Float.intBitsToFloat(ref);
+      }
+      return o;
+    }
+
+    private static double area(double[] b, int o) {
+      return Builder.area(b, o);
     }
   }
 }

@@ -6,11 +6,11 @@ package org.radiotwin.geometry;
  */
 public final class RayQuery {
 
-  /** Traversal stack of node indices (depth of an SAH BVH stays far below this). */
-  final int[] stack = new int[128];
-
-  /** Entry distances of the deferred nodes on the stack. */
-  final double[] stackT = new double[128];
+  /**
+   * Traversal stack of node references; a {@link Bvh} whose depth needs more replaces it with a
+   * larger one on its first query, after which queries allocate nothing.
+   */
+  long[] stack = new long[128];
 
   /** Distance to the hit along the ray direction (in units of the direction's length). */
   public double t;
