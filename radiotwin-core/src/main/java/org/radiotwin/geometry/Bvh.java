@@ -58,19 +58,28 @@ import org.radiotwin.errors.RadioTwinMessages;
 public final class Bvh {
 
   /** Number of SAH bins per axis. */
-  private static final int BINS = 16;
+  private static final int BINS = Integer.getInteger("bvh.bins", 32);
 
   /** Leaves hold at most this many triangles (twice as many where the SAH prefers a leaf). */
-  private static final int MAX_LEAF = 4;
+  private static final int MAX_LEAF = Integer.getInteger("bvh.leaf", 4);
 
   /** SAH cost of one node traversal relative to one triangle test. */
-  private static final double TRAVERSAL_COST = 1.0;
+  private static final double TRAVERSAL_COST =
+      Double.parseDouble(System.getProperty("bvh.tc", "1.0"));
 
   /** Children per node. */
   private static final int WIDTH = 4;
 
   /** Floats per node: 6 × 4 box planes and 4 child references. */
   static final int NODE_SIZE = 28;
+
+  /**
+   * Absolute padding of the node boxes relative to the largest coordinate magnitude of the scene.
+   * It makes every box contain its triangles with a margin far above the rounding error of the slab
+   * distances (≈ 2^−53 of the origin's magnitude times the inverse direction), so a ray that hits a
+   * triangle always enters every box on the way, with an entry distance below the hit's.
+   */
+  private static final double PAD = 0x1p-20;
 
   /** Values per triangle slot: 9 vertex coordinates and the global index. */
   static final int TRI_SIZE = 10;
@@ -249,52 +258,57 @@ public final class Bvh {
     }
     // Watertight test set-up: permute axes so that z is the dominant direction component, then
     // shear so the ray becomes the +z axis.
+    // The axis selections index a scratch copy of the ray and use int arithmetic rather than
+    // nested conditionals: these choices differ from ray to ray and would be mispredicted.
+    double[] r = q.ray;
+    r[0] = dx;
+    r[1] = dy;
+    r[2] = dz;
+    r[3] = ox;
+    r[4] = oy;
+    r[5] = oz;
     double adx = Math.abs(dx);
     double ady = Math.abs(dy);
     double adz = Math.abs(dz);
-    int kz = adx > ady ? (adx > adz ? 0 : 2) : (ady > adz ? 1 : 2);
-    int kx = kz == 2 ? 0 : kz + 1;
-    int ky = kx == 2 ? 0 : kx + 1;
-    double dkz = kz == 0 ? dx : kz == 1 ? dy : dz;
+    // kz = adx > ady ? (adx > adz ? 0 : 2) : (ady > adz ? 1 : 2)
+    int xy = adx > ady ? 1 : 0;
+    int kz = 2 - 2 * (xy & (adx > adz ? 1 : 0)) - ((xy ^ 1) & (ady > adz ? 1 : 0));
+    int kx = (kz + 1) & ((kz - 2) >> 31);
+    int ky = (kx + 1) & ((kx - 2) >> 31);
+    double dkz = r[kz];
     if (dkz == 0) {
       return false; // zero direction
     }
-    if (dkz < 0) {
-      int tmp = kx;
-      kx = ky;
-      ky = tmp;
-    }
-    double dkx = kx == 0 ? dx : kx == 1 ? dy : dz;
-    double dky = ky == 0 ? dx : ky == 1 ? dy : dz;
-    double sx = dkx / dkz;
-    double sy = dky / dkz;
+    // A negative dominant component swaps kx and ky to preserve the winding.
+    int swap = (kx ^ ky) & (int) (Double.doubleToRawLongBits(dkz) >> 63);
+    kx ^= swap;
+    ky ^= swap;
+    double sx = r[kx] / dkz;
+    double sy = r[ky] / dkz;
     double sz = 1.0 / dkz;
-    double okx = kx == 0 ? ox : kx == 1 ? oy : oz;
-    double oky = ky == 0 ? ox : ky == 1 ? oy : oz;
-    double okz = kz == 0 ? ox : kz == 1 ? oy : oz;
+    double okx = r[3 + kx];
+    double oky = r[3 + ky];
+    double okz = r[3 + kz];
 
-    // Slab test set-up. Entry and exit distances are compared as the bit patterns of doubles
-    // (signed longs): for non-negative doubles that order is the numeric order and every negative
-    // double sorts below +0, which is all the test needs once the lower bound is at least +0 (see
-    // childKey). It lets the JIT use integer conditional moves instead of branches or the costly
-    // NaN-aware floating-point min/max. Inverse direction components are clamped to ±MAX_VALUE
-    // so that no 0·∞ NaN arises from an axis-parallel ray.
-    double ix = safeInverse(dx);
-    double iy = safeInverse(dy);
-    double iz = safeInverse(dz);
+    // Slab test set-up (see childKey). Box distances are measured in units of 1/s, s the largest
+    // direction component, i.e. within a factor √3 of metres whatever the direction's length, so
+    // that they fit a float. Inverse components are clamped to ±MAX_VALUE so that no 0·∞ NaN
+    // arises from an axis-parallel ray. With tMin < 0 the box tests start from a shifted origin
+    // (at tMin, or behind all geometry) so that their lower bound is +0.
+    double s = Math.abs(dkz);
+    double ix = scaledInverse(s, dx);
+    double iy = scaledInverse(s, dy);
+    double iz = scaledInverse(s, dz);
     double shift = tMin >= 0 ? 0 : Math.max(tMin, behindAll(ox, oy, oz, dx, dy, dz));
-    double sox = ox + shift * dx;
-    double soy = oy + shift * dy;
-    double soz = oz + shift * dz;
-    double low = shift == 0 ? tMin + 0.0 : 0.0;
-    int nearX = ix < 0 ? 4 : 0;
-    int nearY = iy < 0 ? 12 : 8;
-    int nearZ = iz < 0 ? 20 : 16;
+    ox = -(ox + shift * dx) * ix;
+    oy = -(oy + shift * dy) * iy;
+    oz = -(oz + shift * dz) * iz;
+    double low = (shift == 0 ? tMin : 0) * s;
+    int lowBits = Float.floatToRawIntBits(roundDown(low - Math.abs(low) * 0x1p-40) + 0.0f);
 
     double best = tMax;
-    double bound = boxBound(best, shift);
-    long cull = Double.doubleToRawLongBits(bound) | REF_BITS;
-    int bestSlot = -1;
+    int bound = boundBits(best, shift, s);
+    long cull = ((long) bound << 32) | REF_BITS;
     int bestTri = Integer.MAX_VALUE;
     double bestU = 0;
     double bestV = 0;
@@ -306,6 +320,7 @@ public final class Bvh {
     final float[] tf = triF;
     final double[] td = triD;
     int sp = 0;
+    float touch = 0;
     int ref = root;
     traversal:
     while (true) {
@@ -313,11 +328,12 @@ public final class Bvh {
         // Inner node: key the four children (entry distance and reference, or negative when the
         // ray misses the child), sort the keys in descending order with a branch-free network,
         // push them all and keep the hits: the nearest ends on top and is visited next.
-        long k0 = childKey(nd, ref, nearX, nearY, nearZ, sox, soy, soz, ix, iy, iz, low, bound);
-        long k1 = childKey(nd, ref + 1, nearX, nearY, nearZ, sox, soy, soz, ix, iy, iz, low, bound);
-        long k2 = childKey(nd, ref + 2, nearX, nearY, nearZ, sox, soy, soz, ix, iy, iz, low, bound);
-        long k3 = childKey(nd, ref + 3, nearX, nearY, nearZ, sox, soy, soz, ix, iy, iz, low, bound);
-        // Keys lie in [−1, 2^63): the differences cannot overflow, so each compare-exchange is
+        long k0 = childKey(nd, ref, ox, oy, oz, ix, iy, iz, lowBits, bound);
+        long k1 = childKey(nd, ref + 1, ox, oy, oz, ix, iy, iz, lowBits, bound);
+        long k2 = childKey(nd, ref + 2, ox, oy, oz, ix, iy, iz, lowBits, bound);
+        long k3 = childKey(nd, ref + 3, ox, oy, oz, ix, iy, iz, lowBits, bound);
+        // Keys lie in [−2^32, 2^63 − 2^55): differences cannot overflow, so each compare-exchange
+        // is
         // d = min(a − b, 0); a −= d; b += d.
         long d = k0 - k1;
         d &= d >> 63;
@@ -339,6 +355,16 @@ public final class Bvh {
         d &= d >> 63;
         k1 -= d;
         k2 += d;
+        int r0 = Math.max((int) k0, 0);
+        int r1 = Math.max((int) k1, 0);
+        int r2 = Math.max((int) k2, 0);
+        touch +=
+            nd[r0]
+                + nd[r0 + NODE_SIZE - 1]
+                + nd[r1]
+                + nd[r1 + NODE_SIZE - 1]
+                + nd[r2]
+                + nd[r2 + NODE_SIZE - 1];
         stack[sp] = k0;
         stack[sp + 1] = k1;
         stack[sp + 2] = k2;
@@ -351,8 +377,8 @@ public final class Bvh {
         }
       } else {
         int leaf = ref & LEAF_MASK;
-        for (int s = leaf >>> 3, end = s + (leaf & 7) + 1; s < end; s++) {
-          int p = TRI_SIZE * s;
+        for (int slot = leaf >>> 3, end = slot + (leaf & 7) + 1; slot < end; slot++) {
+          int p = TRI_SIZE * slot;
           double ax;
           double ay;
           double az;
@@ -420,9 +446,8 @@ public final class Bvh {
             continue; // exact tie: keep the lower global index, whatever the visiting order
           }
           best = t;
-          bound = boxBound(best, shift);
-          cull = Double.doubleToRawLongBits(bound) | REF_BITS;
-          bestSlot = s;
+          bound = boundBits(best, shift, s);
+          cull = ((long) bound << 32) | REF_BITS;
           bestTri = g;
           bestU = vv * inv; // weight of the second vertex
           bestV = ww * inv; // weight of the third vertex
@@ -444,7 +469,8 @@ public final class Bvh {
         }
       }
     }
-    if (bestSlot < 0) {
+    q.touch = touch;
+    if (bestTri == Integer.MAX_VALUE) {
       return false;
     }
     q.t = best;
@@ -454,10 +480,32 @@ public final class Bvh {
     return true;
   }
 
-  /** 1/d, clamped to ±{@link Double#MAX_VALUE} so that slab distances are never NaN. */
-  private static double safeInverse(double d) {
-    double i = 1.0 / d;
+  /** s/d, clamped to ±{@link Double#MAX_VALUE} so that slab distances are never NaN. */
+  private static double scaledInverse(double s, double d) {
+    double i = s / d;
     return Math.abs(i) <= Double.MAX_VALUE ? i : Math.copySign(Double.MAX_VALUE, i);
+  }
+
+  /** The largest float not above x (x ≥ 0). */
+  private static float roundDown(double x) {
+    float f = (float) x;
+    return f > x ? Math.nextDown(f) : f;
+  }
+
+  /**
+   * Float bits of an upper bound on the scaled box entry distance that may still lead to a hit no
+   * farther than {@code best}: shifted when the box tests start from a shifted origin, widened by a
+   * relative 2^−40 and rounded up so that rounding never culls a box holding an exact tie, and at
+   * most the largest float so that an entry at +∞ never passes.
+   */
+  private static int boundBits(double best, double shift, double s) {
+    double b = (best - shift) * s;
+    b += Math.abs(b) * 0x1p-40;
+    float f = (float) Math.min(b, Float.MAX_VALUE);
+    if (f < b && f < Float.MAX_VALUE) {
+      f = Math.nextUp(f);
+    }
+    return Float.floatToRawIntBits(f);
   }
 
   /**
@@ -473,52 +521,47 @@ public final class Bvh {
   }
 
   /**
-   * Upper bound on the box entry distance that may still lead to a hit no farther than {@code
-   * best}: shifted when the box tests run from a shifted origin, widened by a relative 2^−40 so
-   * that rounding never culls a box holding an exact tie, and at most MAX_VALUE so that an entry at
-   * +∞ never passes.
-   */
-  private static double boxBound(double best, double shift) {
-    double b = best - shift;
-    return Math.min(b + Math.abs(b) * 0x1p-40, Double.MAX_VALUE);
-  }
-
-  /**
    * Slab test of child box {@code o} of a node (Kay and Kajiya 1986, "Ray tracing complex scenes",
-   * SIGGRAPH): returns a key holding the high 32 bits of the entry distance and the child reference
-   * in the low 32 bits when the ray enters the box within [low, bound], or −1 when it misses.
-   * Truncating the distance makes the key at most the entry distance, so culling on it is
-   * conservative. Slab distances whose near plane is at +∞ (empty child slots) exceed any bound.
+   * SIGGRAPH '86, doi:10.1145/15886.15916): returns a key with the entry distance in the high 32
+   * bits and the child reference in the low 32 bits when the ray enters the box within [low,
+   * bound], or a negative key when it misses.
+   *
+   * <p>The six plane distances are computed in double precision as in a plain slab test, then
+   * rounded to float and compared as the int bit patterns of the floats, which lets the JIT use
+   * conditional moves ({@link Math#max(int, int)} is an intrinsic) instead of unpredictable
+   * branches or the NaN-aware floating-point min/max. For non-negative floats the int order is the
+   * numeric order and every negative float is below +0; with {@code low ≥ +0} the maximum of the
+   * near distances is therefore exact when it is non-negative (a negative one never wins), and the
+   * minimum of the far distances is exact when all are non-negative and negative (box missed) as
+   * soon as one is, which is the right answer. Rounding to float is monotonic, so a box that the
+   * double-precision test enters is entered here too (the bounds are rounded outwards). Unused
+   * child slots have all planes at +∞: a positive direction component puts their entry at +∞, above
+   * any bound, and a negative one their exit at −∞.
    */
   private static long childKey(
       float[] nd,
       int o,
-      int nearX,
-      int nearY,
-      int nearZ,
       double ox,
       double oy,
       double oz,
       double ix,
       double iy,
       double iz,
-      double low,
-      double bound) {
-    double t0 =
-        Math.max(
-            Math.max(low, (nd[o + nearX] - ox) * ix),
-            Math.max((nd[o + nearY] - oy) * iy, (nd[o + nearZ] - oz) * iz));
-    double t1 =
-        Math.min(
-            Math.min(bound, (nd[o + (4 ^ nearX)] - ox) * ix),
-            Math.min((nd[o + (4 ^ nearY)] - oy) * iy, (nd[o + (4 ^ nearZ)] - oz) * iz));
-    // t0 ≥ low ≥ +0, so its bits are a non-negative long; a negative t1 becomes −1, after which
-    // t1 − t0 cannot overflow and its sign says whether the box is missed.
-    long a = Double.doubleToRawLongBits(t0);
-    long b = Double.doubleToRawLongBits(t1);
-    b |= b >> 63;
-    long miss = (b - a) >> 63;
-    return (a & ~REF_BITS) | (Float.floatToRawIntBits(nd[o + REFS]) & REF_BITS) | miss;
+      int low,
+      int bound) {
+    int ax = Float.floatToRawIntBits((float) Math.fma(nd[o], ix, ox));
+    int bx = Float.floatToRawIntBits((float) Math.fma(nd[o + 4], ix, ox));
+    int ay = Float.floatToRawIntBits((float) Math.fma(nd[o + 8], iy, oy));
+    int by = Float.floatToRawIntBits((float) Math.fma(nd[o + 12], iy, oy));
+    int az = Float.floatToRawIntBits((float) Math.fma(nd[o + 16], iz, oz));
+    int bz = Float.floatToRawIntBits((float) Math.fma(nd[o + 20], iz, oz));
+    int t0 =
+        Math.max(Math.max(low, Math.min(ax, bx)), Math.max(Math.min(ay, by), Math.min(az, bz)));
+    int t1 =
+        Math.min(Math.min(bound, Math.max(ax, bx)), Math.min(Math.max(ay, by), Math.max(az, bz)));
+    // t0 is in [0, +∞ bits]; clamping t1 at −1 keeps t1 − t0 from overflowing.
+    int miss = (Math.max(t1, -1) - t0) >> 31;
+    return ((long) (t0 | miss) << 32) | (Float.floatToRawIntBits(nd[o + REFS]) & REF_BITS);
   }
 
   /**
@@ -820,6 +863,10 @@ public final class Bvh {
   private static final class Collapser {
     private final double[] boxes;
     private final int[] bin;
+
+    /** Absolute padding of the float boxes [m]. */
+    private final double pad;
+
     private float[] out;
     private int count;
     private int maxDepth;
@@ -828,6 +875,11 @@ public final class Bvh {
       this.boxes = boxes;
       this.bin = bin;
       this.out = new float[NODE_SIZE * Math.max(1, binCount / 2)];
+      double m = 0;
+      for (int k = 0; k < 6; k++) {
+        m = Math.max(m, Math.abs(boxes[k]));
+      }
+      this.pad = m * PAD;
     }
 
     Bvh build(float[] triF, double[] triD, int n) {
@@ -893,10 +945,12 @@ public final class Bvh {
         if (c < k) {
           int s = 6 * kids[c];
           for (int axis = 0; axis < 3; axis++) {
-            float lo = (float) boxes[s + axis];
-            float hi = (float) boxes[s + 3 + axis];
-            out[o + 8 * axis + c] = lo > boxes[s + axis] ? Math.nextDown(lo) : lo;
-            out[o + 8 * axis + 4 + c] = hi < boxes[s + 3 + axis] ? Math.nextUp(hi) : hi;
+            double dlo = boxes[s + axis] - pad;
+            double dhi = boxes[s + 3 + axis] + pad;
+            float lo = (float) dlo;
+            float hi = (float) dhi;
+            out[o + 8 * axis + c] = lo > dlo ? Math.nextDown(lo) : lo;
+            out[o + 8 * axis + 4 + c] = hi < dhi ? Math.nextUp(hi) : hi;
           }
         } else {
           for (int axis = 0; axis < 3; axis++) {

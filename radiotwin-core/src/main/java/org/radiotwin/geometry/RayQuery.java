@@ -12,6 +12,12 @@ public final class RayQuery {
    */
   long[] stack = new long[128];
 
+  /** Scratch copy of the ray: direction then origin. */
+  final double[] ray = new double[6];
+
+  /** Sink for prefetching loads. */
+  float touch;
+
   /** Distance to the hit along the ray direction (in units of the direction's length). */
   public double t;
 
