@@ -81,6 +81,12 @@ public final class Bvh {
    */
   private static final double PAD = 0x1p-20;
 
+  /**
+   * Relative bound on the rounding error of a float plane distance fma(b, i, −o·i): the rounding of
+   * i, of −o·i and of the fma are each at most 2^−24 of (|b| + |o|)·|i|; 2^−21 leaves room.
+   */
+  private static final double ERR = 0x1p-21;
+
   /** Values per triangle slot: 9 vertex coordinates and the global index. */
   static final int TRI_SIZE = 10;
 
@@ -104,6 +110,9 @@ public final class Bvh {
 
   /** Root box: min x, y, z, max x, y, z. */
   private final double[] bounds;
+
+  /** Bound on the magnitude of every finite coordinate of the float node boxes [m]. */
+  private final double reach;
 
   /** Number of BVH4 nodes. */
   private final int nodeCount;
@@ -135,6 +144,11 @@ public final class Bvh {
       int triangleCount) {
     this.nodes = nodes;
     this.bounds = bounds;
+    double m = 0;
+    for (double b : bounds) {
+      m = Math.max(m, Math.abs(b));
+    }
+    this.reach = m * (1 + 0x1p-10);
     this.root = root;
     this.nodeCount = nodeCount;
     this.stackSize = (WIDTH - 1) * depth + 2 * WIDTH;
@@ -296,13 +310,25 @@ public final class Bvh {
     // arises from an axis-parallel ray. With tMin < 0 the box tests start from a shifted origin
     // (at tMin, or behind all geometry) so that their lower bound is +0.
     double s = Math.abs(dkz);
-    double ix = scaledInverse(s, dx);
-    double iy = scaledInverse(s, dy);
-    double iz = scaledInverse(s, dz);
     double shift = tMin >= 0 ? 0 : Math.max(tMin, behindAll(ox, oy, oz, dx, dy, dz));
-    ox = -(ox + shift * dx) * ix;
-    oy = -(oy + shift * dy) * iy;
-    oz = -(oz + shift * dz) * iz;
+    float ix = scaledInverse(s, dx);
+    float iy = scaledInverse(s, dy);
+    float iz = scaledInverse(s, dz);
+    // Plane distance (b − o)·i = fma(b, i, c) with c = −o·i, computed in float and widened by
+    // ±e, a bound on its rounding error (see childKey): the near plane's constant is lowered and
+    // the far plane's raised, so the float test never misses a box the exact test enters.
+    double px = ox + shift * dx;
+    double py = oy + shift * dy;
+    double pz = oz + shift * dz;
+    double ex = Math.copySign(ERR * (reach + Math.abs(px)) * Math.abs(ix), ix);
+    double ey = Math.copySign(ERR * (reach + Math.abs(py)) * Math.abs(iy), iy);
+    double ez = Math.copySign(ERR * (reach + Math.abs(pz)) * Math.abs(iz), iz);
+    float cx0 = (float) (-px * ix - ex);
+    float cx1 = (float) (-px * ix + ex);
+    float cy0 = (float) (-py * iy - ey);
+    float cy1 = (float) (-py * iy + ey);
+    float cz0 = (float) (-pz * iz - ez);
+    float cz1 = (float) (-pz * iz + ez);
     double low = (shift == 0 ? tMin : 0) * s;
     int lowBits = Float.floatToRawIntBits(roundDown(low - Math.abs(low) * 0x1p-40) + 0.0f);
 
@@ -320,7 +346,6 @@ public final class Bvh {
     final float[] tf = triF;
     final double[] td = triD;
     int sp = 0;
-    float touch = 0;
     int ref = root;
     traversal:
     while (true) {
@@ -328,10 +353,10 @@ public final class Bvh {
         // Inner node: key the four children (entry distance and reference, or negative when the
         // ray misses the child), sort the keys in descending order with a branch-free network,
         // push them all and keep the hits: the nearest ends on top and is visited next.
-        long k0 = childKey(nd, ref, ox, oy, oz, ix, iy, iz, lowBits, bound);
-        long k1 = childKey(nd, ref + 1, ox, oy, oz, ix, iy, iz, lowBits, bound);
-        long k2 = childKey(nd, ref + 2, ox, oy, oz, ix, iy, iz, lowBits, bound);
-        long k3 = childKey(nd, ref + 3, ox, oy, oz, ix, iy, iz, lowBits, bound);
+        long k0 = childKey(nd, ref, ix, iy, iz, cx0, cx1, cy0, cy1, cz0, cz1, lowBits, bound);
+        long k1 = childKey(nd, ref + 1, ix, iy, iz, cx0, cx1, cy0, cy1, cz0, cz1, lowBits, bound);
+        long k2 = childKey(nd, ref + 2, ix, iy, iz, cx0, cx1, cy0, cy1, cz0, cz1, lowBits, bound);
+        long k3 = childKey(nd, ref + 3, ix, iy, iz, cx0, cx1, cy0, cy1, cz0, cz1, lowBits, bound);
         // Keys lie in [−2^32, 2^63 − 2^55): differences cannot overflow, so each compare-exchange
         // is
         // d = min(a − b, 0); a −= d; b += d.
@@ -355,16 +380,6 @@ public final class Bvh {
         d &= d >> 63;
         k1 -= d;
         k2 += d;
-        int r0 = Math.max((int) k0, 0);
-        int r1 = Math.max((int) k1, 0);
-        int r2 = Math.max((int) k2, 0);
-        touch +=
-            nd[r0]
-                + nd[r0 + NODE_SIZE - 1]
-                + nd[r1]
-                + nd[r1 + NODE_SIZE - 1]
-                + nd[r2]
-                + nd[r2 + NODE_SIZE - 1];
         stack[sp] = k0;
         stack[sp + 1] = k1;
         stack[sp + 2] = k2;
@@ -469,7 +484,6 @@ public final class Bvh {
         }
       }
     }
-    q.touch = touch;
     if (bestTri == Integer.MAX_VALUE) {
       return false;
     }
@@ -480,10 +494,15 @@ public final class Bvh {
     return true;
   }
 
-  /** s/d, clamped to ±{@link Double#MAX_VALUE} so that slab distances are never NaN. */
-  private static double scaledInverse(double s, double d) {
+  /**
+   * s/d as a float, clamped to ±2^100 so that slab distances are never NaN (0·∞) and finite plane
+   * distances stay far from overflow. The clamp only shrinks the slab distances of an almost
+   * axis-parallel direction, which keeps the test conservative: such a ray enters a slab (at a
+   * distance of order 2^100 times its offset) only where it really does.
+   */
+  private static float scaledInverse(double s, double d) {
     double i = s / d;
-    return Math.abs(i) <= Double.MAX_VALUE ? i : Math.copySign(Double.MAX_VALUE, i);
+    return (float) (Math.abs(i) <= 0x1p100 ? i : Math.copySign(0x1p100, i));
   }
 
   /** The largest float not above x (x ≥ 0). */
@@ -541,20 +560,23 @@ public final class Bvh {
   private static long childKey(
       float[] nd,
       int o,
-      double ox,
-      double oy,
-      double oz,
-      double ix,
-      double iy,
-      double iz,
+      float ix,
+      float iy,
+      float iz,
+      float cx0,
+      float cx1,
+      float cy0,
+      float cy1,
+      float cz0,
+      float cz1,
       int low,
       int bound) {
-    int ax = Float.floatToRawIntBits((float) Math.fma(nd[o], ix, ox));
-    int bx = Float.floatToRawIntBits((float) Math.fma(nd[o + 4], ix, ox));
-    int ay = Float.floatToRawIntBits((float) Math.fma(nd[o + 8], iy, oy));
-    int by = Float.floatToRawIntBits((float) Math.fma(nd[o + 12], iy, oy));
-    int az = Float.floatToRawIntBits((float) Math.fma(nd[o + 16], iz, oz));
-    int bz = Float.floatToRawIntBits((float) Math.fma(nd[o + 20], iz, oz));
+    int ax = Float.floatToRawIntBits(Math.fma(nd[o], ix, cx0));
+    int bx = Float.floatToRawIntBits(Math.fma(nd[o + 4], ix, cx1));
+    int ay = Float.floatToRawIntBits(Math.fma(nd[o + 8], iy, cy0));
+    int by = Float.floatToRawIntBits(Math.fma(nd[o + 12], iy, cy1));
+    int az = Float.floatToRawIntBits(Math.fma(nd[o + 16], iz, cz0));
+    int bz = Float.floatToRawIntBits(Math.fma(nd[o + 20], iz, cz1));
     int t0 =
         Math.max(Math.max(low, Math.min(ax, bx)), Math.max(Math.min(ay, by), Math.min(az, bz)));
     int t1 =

@@ -15,9 +15,6 @@ public final class RayQuery {
   /** Scratch copy of the ray: direction then origin. */
   final double[] ray = new double[6];
 
-  /** Sink for prefetching loads. */
-  float touch;
-
   /** Distance to the hit along the ray direction (in units of the direction's length). */
   public double t;
 
