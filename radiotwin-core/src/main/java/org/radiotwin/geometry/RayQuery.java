@@ -7,12 +7,13 @@ package org.radiotwin.geometry;
 public final class RayQuery {
 
   /**
-   * Traversal stack of node references; a {@link Bvh} whose depth needs more replaces it with a
-   * larger one on its first query, after which queries allocate nothing.
+   * Traversal stack of deferred children, as keys (entry distance bits in the high half, child
+   * reference in the low half). A {@link Bvh} deep enough to need more replaces it with a larger
+   * one on its first query, after which queries allocate nothing.
    */
   long[] stack = new long[128];
 
-  /** Scratch copy of the ray: direction then origin. */
+  /** Scratch copy of the ray (direction then origin), indexed by axis in the ray set-up. */
   final double[] ray = new double[6];
 
   /** Distance to the hit along the ray direction (in units of the direction's length). */
