@@ -100,6 +100,12 @@ public final class Bvh {
    */
   private static final double ERR = 0x1p-21;
 
+  /**
+   * Largest supported coordinate magnitude, 2^64 m (1.8·10^19 m): it keeps every float box plane
+   * and slab distance of the traversal finite.
+   */
+  private static final double MAX_COORDINATE = 0x1p64;
+
   /** Values per triangle slot: 9 vertex coordinates and the global index. */
   static final int TRI_SIZE = 10;
 
@@ -174,11 +180,11 @@ public final class Bvh {
    * Builds a BVH over a scene's triangles, numbered globally in object order.
    *
    * @param vertices packed vertex coordinates (x, y, z per vertex) [m]; those of referenced
-   *     vertices must be finite
+   *     vertices must be finite and at most 2^64 m (1.8·10^19 m) in magnitude
    * @param indices packed vertex indices, three per triangle
    * @return the BVH
    * @throws RadioTwinException when the index array's length is not a multiple of 3, an index is
-   *     out of range or a referenced coordinate is not finite
+   *     out of range or a referenced coordinate is not finite or too large
    */
   public static Bvh build(double[] vertices, int[] indices) {
     if (indices.length % 3 != 0) {
@@ -346,12 +352,12 @@ public final class Bvh {
     double ex = Math.copySign(ERR * (reach + Math.abs(px)) * Math.abs(ix), ix);
     double ey = Math.copySign(ERR * (reach + Math.abs(py)) * Math.abs(iy), iy);
     double ez = Math.copySign(ERR * (reach + Math.abs(pz)) * Math.abs(iz), iz);
-    float cx0 = (float) (-px * ix - ex);
-    float cx1 = (float) (-px * ix + ex);
-    float cy0 = (float) (-py * iy - ey);
-    float cy1 = (float) (-py * iy + ey);
-    float cz0 = (float) (-pz * iz - ez);
-    float cz1 = (float) (-pz * iz + ez);
+    float cx0 = slabConstant(-px * ix - ex);
+    float cx1 = slabConstant(-px * ix + ex);
+    float cy0 = slabConstant(-py * iy - ey);
+    float cy1 = slabConstant(-py * iy + ey);
+    float cz0 = slabConstant(-pz * iz - ez);
+    float cz1 = slabConstant(-pz * iz + ez);
     double low = (shift == 0 ? tMin : 0) * s;
     int lowBits = Float.floatToRawIntBits(roundDown(low - Math.abs(low) * 0x1p-40) + 0.0f);
 
@@ -518,14 +524,24 @@ public final class Bvh {
   }
 
   /**
-   * s/d as a float, clamped to ±2^100 so that slab distances are never NaN (0·∞) and finite plane
-   * distances stay far from overflow. The clamp only shrinks the slab distances of an almost
-   * axis-parallel direction, which keeps the test conservative: such a ray enters a slab (at a
-   * distance of order 2^100 times its offset) only where it really does.
+   * s/d as a float, clamped to ±2^64 so that slab distances are never NaN (0·∞) and stay far from
+   * float overflow. Clamping scales the slab interval of an almost axis-parallel direction towards
+   * 0, which keeps an entry conservative; an exit shrinks too, but a ray that hits a triangle in
+   * the box is at least the box padding ({@link #PAD}) inside the far plane, so its exit stays
+   * above 2^44 times the scene's extent.
    */
   private static float scaledInverse(double s, double d) {
     double i = s / d;
-    return (float) (Math.abs(i) <= 0x1p100 ? i : Math.copySign(0x1p100, i));
+    return (float) (Math.abs(i) <= 0x1p64 ? i : Math.copySign(0x1p64, i));
+  }
+
+  /**
+   * A slab constant as a float, clamped to ±2^127 so that it is finite: fma(+∞, i, c) for an unused
+   * child slot is then ±∞, never NaN. Only origins astronomically far from the scene reach the
+   * clamp.
+   */
+  private static float slabConstant(double c) {
+    return (float) Math.max(-0x1p127, Math.min(0x1p127, c));
   }
 
   /** The largest float not above x (x ≥ 0). */
@@ -702,6 +718,12 @@ public final class Bvh {
             if (!Double.isFinite(x)) {
               throw new RadioTwinException(
                   RadioTwinMessages.NOT_FINITE, "coordinate " + k + " of vertex " + vi, x);
+            }
+            if (Math.abs(x) > MAX_COORDINATE) {
+              throw new RadioTwinException(
+                  RadioTwinMessages.INVALID_ARGUMENT,
+                  "coordinate " + k + " of vertex " + vi,
+                  x + " m exceeds the supported magnitude of " + MAX_COORDINATE + " m");
             }
             lo = Math.min(lo, x);
             hi = Math.max(hi, x);

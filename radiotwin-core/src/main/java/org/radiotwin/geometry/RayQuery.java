@@ -11,7 +11,7 @@ public final class RayQuery {
    * reference in the low half). A {@link Bvh} deep enough to need more replaces it with a larger
    * one on its first query, after which queries allocate nothing.
    */
-  long[] stack = new long[128];
+  long[] stack = new long[64];
 
   /** Scratch copy of the ray (direction then origin), indexed by axis in the ray set-up. */
   final double[] ray = new double[6];
