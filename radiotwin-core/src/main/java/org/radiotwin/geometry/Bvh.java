@@ -231,7 +231,8 @@ public final class Bvh {
 
   /**
    * Closest hit along a ray with t in (tMin, tMax). Among hits at exactly the same computed t the
-   * triangle with the lowest global index is reported.
+   * triangle with the lowest global index is reported. The arguments must be finite, except that
+   * tMin may be −∞ and tMax +∞; a zero direction hits nothing.
    *
    * @param ox ray origin x [m]
    * @param oy ray origin y [m]
@@ -258,7 +259,9 @@ public final class Bvh {
   }
 
   /**
-   * Whether anything blocks a ray with t in (tMin, tMax) (any-hit query, for visibility).
+   * Whether anything blocks a ray with t in (tMin, tMax) (any-hit query, for visibility). The
+   * traversal stops at the first hit found, so the triangle reported is one of the blockers, not
+   * necessarily the closest. The arguments must be finite, except that tMin may be −∞ and tMax +∞.
    *
    * @param ox ray origin x [m]
    * @param oy ray origin y [m]
@@ -299,10 +302,10 @@ public final class Bvh {
     if (triangleCount == 0) {
       return false;
     }
-    // Watertight test set-up: permute axes so that z is the dominant direction component, then
-    // shear so the ray becomes the +z axis.
-    // The axis selections index a scratch copy of the ray and use int arithmetic rather than
-    // nested conditionals: these choices differ from ray to ray and would be mispredicted.
+    // Watertight test set-up (Woop et al. 2013): permute axes so that z is the dominant direction
+    // component, then shear so the ray becomes the +z axis. The axis selections index a scratch
+    // copy of the ray and use int arithmetic rather than nested conditionals: these choices
+    // differ from ray to ray and would be mispredicted.
     double[] r = q.ray;
     r[0] = dx;
     r[1] = dy;
@@ -486,8 +489,8 @@ public final class Bvh {
             continue;
           }
           int g = tf != null ? Float.floatToRawIntBits(tf[p + 9]) : (int) td[p + 9];
-          if (t == best && g >= bestTri) {
-            continue; // exact tie: keep the lower global index, whatever the visiting order
+          if (t >= best && g >= bestTri) {
+            continue; // an exact tie (t ≤ best here): keep the lower index, whatever the order
           }
           best = t;
           bound = boundBits(best, shift, s);
