@@ -389,9 +389,8 @@ public final class Bvh {
         long k1 = childKey(nd, ref + 1, ix, iy, iz, cx0, cx1, cy0, cy1, cz0, cz1, lowBits, bound);
         long k2 = childKey(nd, ref + 2, ix, iy, iz, cx0, cx1, cy0, cy1, cz0, cz1, lowBits, bound);
         long k3 = childKey(nd, ref + 3, ix, iy, iz, cx0, cx1, cy0, cy1, cz0, cz1, lowBits, bound);
-        // Keys lie in [−2^32, 2^63 − 2^55): differences cannot overflow, so each compare-exchange
-        // is
-        // d = min(a − b, 0); a −= d; b += d.
+        // Keys lie in [−2^32, 2^63 − 2^55), so differences cannot overflow; a compare-exchange is
+        // d = min(a − b, 0), a −= d, b += d, with no branch.
         long d = k0 - k1;
         d &= d >> 63;
         k0 -= d;
