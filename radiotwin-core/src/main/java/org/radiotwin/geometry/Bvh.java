@@ -679,7 +679,13 @@ public final class Bvh {
 
   // ------------------------------------------------------------------ construction
 
-  /** Binned-SAH top-down builder working on centroid and box arrays. */
+  /**
+   * Binned-SAH top-down builder of the binary BVH that the 4-wide one is collapsed from (Wald
+   * 2007), working on centroid and box arrays. Nodes are numbered depth-first, the left child right
+   * after its parent; per node {@code nodes[2n]} is the right child (inner) or the first triangle
+   * slot (leaf) and {@code nodes[2n + 1]} is −(split axis + 1) (inner) or the triangle count
+   * (leaf).
+   */
   private static final class Builder {
     private final double[] verts;
     private final int[] idx;
@@ -800,7 +806,7 @@ public final class Bvh {
           cb[3 + k] = Math.max(cb[3 + k], cent[3 * t + k]);
         }
       }
-      // Pad by a few ulps so rounding in the slab test never culls a box that a triangle touches.
+      // Pad by a few ulps; the float node boxes get an absolute margin on top (see PAD).
       for (int k = 0; k < 3; k++) {
         boxes[o + k] -= 4 * Math.ulp(boxes[o + k]);
         boxes[o + 3 + k] += 4 * Math.ulp(boxes[o + 3 + k]);
