@@ -6,11 +6,15 @@ package org.radiotwin.geometry;
  */
 public final class RayQuery {
 
-  /** Traversal stack of node indices (depth of an SAH BVH stays far below this). */
-  final int[] stack = new int[128];
+  /**
+   * Traversal stack of deferred children, as keys (entry distance bits in the high half, child
+   * reference in the low half). A {@link Bvh} deep enough to need more replaces it with a larger
+   * one on its first query, after which queries allocate nothing.
+   */
+  long[] stack = new long[64];
 
-  /** Entry distances of the deferred nodes on the stack. */
-  final double[] stackT = new double[128];
+  /** Scratch copy of the ray (direction then origin), indexed by axis in the ray set-up. */
+  final double[] ray = new double[6];
 
   /** Distance to the hit along the ray direction (in units of the direction's length). */
   public double t;
