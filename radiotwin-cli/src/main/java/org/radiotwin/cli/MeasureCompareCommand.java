@@ -10,7 +10,6 @@ import org.radiotwin.measure.CampaignSimulator;
 import org.radiotwin.measure.MeasurementCsv;
 import org.radiotwin.measure.MeasurementSet;
 import org.radiotwin.measure.SimToRealGap;
-import org.radiotwin.rt.PathSolverConfig;
 import org.radiotwin.scene.Scene;
 import org.radiotwin.scene.io.SceneLoader;
 import picocli.CommandLine.Command;
@@ -47,23 +46,7 @@ final class MeasureCompareCommand implements Callable<Integer> {
       description = "Quantile level (default: ${DEFAULT-VALUE}).")
   double epsilon;
 
-  @Option(
-      names = "--max-depth",
-      defaultValue = "3",
-      description = "Path depth (default: ${DEFAULT-VALUE}).")
-  int maxDepth;
-
-  @Option(
-      names = "--samples",
-      defaultValue = "1000000",
-      description = "Rays per transmitter (default: ${DEFAULT-VALUE}).")
-  int samples;
-
-  @Option(names = "--extrapolate", description = "Evaluate ITU materials outside their ranges.")
-  boolean extrapolate;
-
-  @Option(names = "--quiet", description = "No progress bar.")
-  boolean quiet;
+  @Mixin CampaignOptions campaign;
 
   @Option(names = "--json", description = "Print one JSON document.")
   boolean json;
@@ -82,10 +65,10 @@ final class MeasureCompareCommand implements Callable<Integer> {
             Double.POSITIVE_INFINITY,
             0,
             1,
-            PathSolverConfig.defaults().withMaxDepth(maxDepth).withSamples(samples, 1),
-            extrapolate);
+            campaign.paths(1),
+            campaign.extrapolate);
     MeasurementSet simulated;
-    try (Progress p = Progress.start("twin", quiet || json)) {
+    try (Progress p = Progress.start("twin", campaign.quiet || json)) {
       simulated =
           CampaignSimulator.simulate(
               s, measured.txPositions(), measured.rxPositions(), settings, p.listener());

@@ -12,7 +12,6 @@ import org.radiotwin.measure.CampaignSimulator;
 import org.radiotwin.measure.MeasurementCsv;
 import org.radiotwin.measure.MeasurementMetadata;
 import org.radiotwin.measure.MeasurementSet;
-import org.radiotwin.rt.PathSolverConfig;
 import org.radiotwin.scene.Scene;
 import org.radiotwin.scene.io.SceneLoader;
 import picocli.CommandLine.Command;
@@ -78,26 +77,10 @@ final class MeasureSimulateCommand implements Callable<Integer> {
       description = "Std of the per-path phase error [deg] (default: ${DEFAULT-VALUE}).")
   double phaseNoise;
 
-  @Option(
-      names = "--max-depth",
-      defaultValue = "3",
-      description = "Path depth (default: ${DEFAULT-VALUE}).")
-  int maxDepth;
-
-  @Option(
-      names = "--samples",
-      defaultValue = "1000000",
-      description = "Rays per transmitter (default: ${DEFAULT-VALUE}).")
-  int samples;
-
   @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--extrapolate", description = "Evaluate ITU materials outside their ranges.")
-  boolean extrapolate;
-
-  @Option(names = "--quiet", description = "No progress bar.")
-  boolean quiet;
+  @Mixin CampaignOptions campaign;
 
   @Option(
       names = "--out",
@@ -140,10 +123,10 @@ final class MeasureSimulateCommand implements Callable<Integer> {
             snrDb,
             phaseNoise,
             seed,
-            PathSolverConfig.defaults().withMaxDepth(maxDepth).withSamples(samples, seed),
-            extrapolate);
+            campaign.paths(seed),
+            campaign.extrapolate);
     MeasurementSet set;
-    try (Progress p = Progress.start("simulate", quiet)) {
+    try (Progress p = Progress.start("simulate", campaign.quiet)) {
       set = CampaignSimulator.simulate(s, txs, rxs, settings, p.listener());
     }
     set =
@@ -156,7 +139,7 @@ final class MeasureSimulateCommand implements Callable<Integer> {
                         snr,
                         phaseNoise,
                         seed,
-                        maxDepth)));
+                        campaign.maxDepth)));
     MeasurementCsv.write(set, out);
     spec.commandLine()
         .getErr()

@@ -1,0 +1,30 @@
+package org.radiotwin.cli;
+
+import org.radiotwin.rt.PathSolverConfig;
+import picocli.CommandLine.Option;
+
+/** Path-search and evaluation options of the measurement-campaign commands. */
+final class CampaignOptions {
+
+  @Option(
+      names = "--max-depth",
+      defaultValue = "3",
+      description = "Path depth (default: ${DEFAULT-VALUE}).")
+  int maxDepth;
+
+  @Option(
+      names = "--samples",
+      defaultValue = "1000000",
+      description = "Rays per transmitter (default: ${DEFAULT-VALUE}).")
+  int samples;
+
+  @Option(names = "--extrapolate", description = "Evaluate ITU materials outside their ranges.")
+  boolean extrapolate;
+
+  @Option(names = "--quiet", description = "No progress bar.")
+  boolean quiet;
+
+  PathSolverConfig paths(long seed) {
+    return PathSolverConfig.defaults().withMaxDepth(maxDepth).withSamples(samples, seed);
+  }
+}
