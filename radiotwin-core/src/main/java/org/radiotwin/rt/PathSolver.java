@@ -306,23 +306,13 @@ public final class PathSolver {
     return merged;
   }
 
-  /** Traces one ray tree (splitting at every hit) and records candidates near receivers. */
-  private static final class Tracer {
-    private final SceneGeometry g;
-    private final boolean specular;
-    private final boolean transmission;
-    private final int maxDepth;
+  /** Records, for each branch of a ray tree, the candidate sequence near receivers. */
+  private static final class Tracer extends RayTree {
     private final ReceiverIndex index;
     private final ReceiverIndex.Visit visit;
     private final double spacing;
     private final List<Set<Seq>> sets;
-    private final RayQuery q = new RayQuery();
-    // Explicit stack of pending branches.
-    private final double[] sOrigin;
-    private final double[] sDir;
-    private final double[] sLength;
-    private final int[] sDepth;
-    private final int[][] sCodes;
+    private final int[][] codes;
 
     Tracer(
         SceneGeometry g,
@@ -330,110 +320,26 @@ public final class PathSolver {
         ReceiverIndex index,
         double spacing,
         List<Set<Seq>> sets) {
-      this.g = g;
-      this.specular = c.specularReflection();
-      this.transmission = c.transmission();
-      this.maxDepth = c.maxDepth();
+      super(g, c);
       this.index = index;
       this.visit = new ReceiverIndex.Visit(sets.size());
       this.spacing = spacing;
       this.sets = sets;
-      int cap = 2 * maxDepth + 2;
-      sOrigin = new double[3 * cap];
-      sDir = new double[3 * cap];
-      sLength = new double[cap];
-      sDepth = new int[cap];
-      sCodes = new int[cap][maxDepth];
+      this.codes = new int[slots(c)][c.maxDepth()];
     }
 
     void trace(double ox, double oy, double oz, double dx, double dy, double dz) {
-      int sp = 0;
-      push(sp++, ox, oy, oz, dx, dy, dz, 0, 0, null);
-      while (sp > 0) {
-        sp--;
-        int o = 3 * sp;
-        double px = sOrigin[o];
-        double py = sOrigin[o + 1];
-        double pz = sOrigin[o + 2];
-        double vx = sDir[o];
-        double vy = sDir[o + 1];
-        double vz = sDir[o + 2];
-        double len0 = sLength[sp];
-        int depth = sDepth[sp];
-        int[] codes = sCodes[sp];
-        boolean hit = g.bvh().closestHit(px, py, pz, vx, vy, vz, 0, Double.POSITIVE_INFINITY, q);
-        double tHit = hit ? q.t : Double.POSITIVE_INFINITY;
-        if (depth > 0) {
-          collect(px, py, pz, vx, vy, vz, tHit, len0, codes, depth);
-        }
-        if (!hit || depth >= maxDepth) {
-          continue;
-        }
-        int tri = q.triangle;
-        double hx = px + tHit * vx;
-        double hy = py + tHit * vy;
-        double hz = pz + tHit * vz;
-        double nx = g.normal(tri, 0);
-        double ny = g.normal(tri, 1);
-        double nz = g.normal(tri, 2);
-        double dn = vx * nx + vy * ny + vz * nz;
-        if (dn == 0) {
-          continue;
-        }
-        // Orient the normal towards the arriving ray.
-        double s = dn < 0 ? 1 : -1;
-        double onx = s * nx;
-        double ony = s * ny;
-        double onz = s * nz;
-        double len = len0 + tHit;
-        if (transmission) {
-          // Continue straight on through the slab, from the far side.
-          int b = sp++;
-          double ax = RayOffset.offset(hx, -onx);
-          double ay = RayOffset.offset(hy, -ony);
-          double az = RayOffset.offset(hz, -onz);
-          push(b, ax, ay, az, vx, vy, vz, len, depth + 1, codes);
-          sCodes[b][depth] = (tri << 1) | 1;
-        }
-        if (specular) {
-          int b = sp++;
-          double rxd = vx - 2 * dn * nx;
-          double ryd = vy - 2 * dn * ny;
-          double rzd = vz - 2 * dn * nz;
-          double ax = RayOffset.offset(hx, onx);
-          double ay = RayOffset.offset(hy, ony);
-          double az = RayOffset.offset(hz, onz);
-          push(b, ax, ay, az, rxd, ryd, rzd, len, depth + 1, codes);
-          sCodes[b][depth] = tri << 1;
-        }
-      }
+      walk(ox, oy, oz, dx, dy, dz);
     }
 
-    private void push(
-        int b,
-        double ox,
-        double oy,
-        double oz,
-        double dx,
-        double dy,
-        double dz,
-        double len,
-        int depth,
-        int[] codes) {
-      sOrigin[3 * b] = ox;
-      sOrigin[3 * b + 1] = oy;
-      sOrigin[3 * b + 2] = oz;
-      sDir[3 * b] = dx;
-      sDir[3 * b + 1] = dy;
-      sDir[3 * b + 2] = dz;
-      sLength[b] = len;
-      sDepth[b] = depth;
-      if (codes != null && codes != sCodes[b]) {
-        System.arraycopy(codes, 0, sCodes[b], 0, depth - 1);
-      }
+    @Override
+    protected void root() {
+      // The root has no interaction yet.
     }
 
-    private void collect(
+    @Override
+    protected void segment(
+        int slot,
         double px,
         double py,
         double pz,
@@ -442,8 +348,11 @@ public final class PathSolver {
         double vz,
         double tHit,
         double len0,
-        int[] codes,
-        int depth) {
+        int level) {
+      if (level == 0) {
+        return; // line of sight is checked directly per link
+      }
+      int[] seq = codes[slot];
       index.query(
           px,
           py,
@@ -455,7 +364,29 @@ public final class PathSolver {
           len0,
           TUBE * spacing,
           visit,
-          (r, t) -> sets.get(r).add(new Seq(Arrays.copyOf(codes, depth))));
+          (r, t) -> sets.get(r).add(new Seq(Arrays.copyOf(seq, level))));
+    }
+
+    @Override
+    protected void branch(
+        int parent,
+        int child,
+        int triangle,
+        boolean transmitted,
+        int level,
+        double kx,
+        double ky,
+        double kz,
+        double nx,
+        double ny,
+        double nz,
+        double ox,
+        double oy,
+        double oz) {
+      if (child != parent) {
+        System.arraycopy(codes[parent], 0, codes[child], 0, level);
+      }
+      codes[child][level] = (triangle << 1) | (transmitted ? 1 : 0);
     }
   }
 

@@ -1,7 +1,6 @@
 package org.radiotwin.rt;
 
 import org.radiotwin.antenna.AntennaFrames;
-import org.radiotwin.geometry.RayQuery;
 import org.radiotwin.material.ElectricalProperties;
 import org.radiotwin.material.RadioMaterial;
 import org.radiotwin.material.SlabCoefficients;
@@ -21,7 +20,7 @@ import org.radiotwin.scene.PlanarArray;
  *
  * <p>One instance per thread (it owns its stack and buffers).
  */
-public final class RayTubeTracer {
+public final class RayTubeTracer extends RayTree {
 
   /** Receives plane crossings. */
   public interface Sink {
@@ -56,8 +55,7 @@ public final class RayTubeTracer {
         double arrivalZ);
   }
 
-  private final SceneGeometry g;
-  private final PathSolverConfig config;
+  private final boolean los;
   private final double lambda;
   private final double[][] eta;
   private final double[] thickness;
@@ -66,7 +64,6 @@ public final class RayTubeTracer {
   private final PlanarArray rxArray;
   private final double[] rxRotation;
   private final double planeZ;
-  private final RayQuery q = new RayQuery();
   private final double[] slab = new double[8];
   private final double[] bwork = new double[4];
   private final double[] txField = new double[4];
@@ -75,13 +72,11 @@ public final class RayTubeTracer {
   private final double[] mFinal = new double[8];
   private final double[] wFinal = new double[12];
   private final double[] departure = new double[3];
-  // Stack of pending branches: origin, direction, length, depth, transport matrix, basis.
-  private final double[] sOrigin;
-  private final double[] sDir;
-  private final double[] sLength;
-  private final int[] sDepth;
+  // Per branch slot: transport matrix M (8) and current field basis (6).
   private final double[] sM;
   private final double[] sW;
+  private int currentRay;
+  private Sink currentSink;
 
   /**
    * Creates a tracer.
@@ -108,8 +103,8 @@ public final class RayTubeTracer {
       PlanarArray rxArray,
       Orientation rxOrientation,
       double planeZ) {
-    this.g = geometry;
-    this.config = config;
+    super(geometry, config);
+    this.los = config.los();
     this.lambda = PhysicalConstants.wavelength(frequency);
     this.eta = new double[materials.length][];
     this.thickness = new double[materials.length];
@@ -124,11 +119,7 @@ public final class RayTubeTracer {
     this.rxArray = rxArray;
     this.rxRotation = rxOrientation.rotationMatrix();
     this.planeZ = planeZ;
-    int cap = 2 * config.maxDepth() + 2;
-    sOrigin = new double[3 * cap];
-    sDir = new double[3 * cap];
-    sLength = new double[cap];
-    sDepth = new int[cap];
+    int cap = slots(config);
     sM = new double[8 * cap];
     sW = new double[6 * cap];
   }
@@ -158,6 +149,8 @@ public final class RayTubeTracer {
    */
   public void trace(
       int ray, double ox, double oy, double oz, double dx, double dy, double dz, Sink sink) {
+    currentRay = ray;
+    currentSink = sink;
     departure[0] = dx;
     departure[1] = dy;
     departure[2] = dz;
@@ -170,106 +163,61 @@ public final class RayTubeTracer {
         dz,
         txField,
         0);
-    int sp = 0;
-    setBranch(sp, ox, oy, oz, dx, dy, dz, 0, 0);
+    walk(ox, oy, oz, dx, dy, dz);
+  }
+
+  @Override
+  protected void root() {
     // Identity transport in the (θ̂, φ̂) basis of the departure direction.
-    int m0 = 8 * sp;
-    java.util.Arrays.fill(sM, m0, m0 + 8, 0.0);
-    sM[m0] = 1;
-    sM[m0 + 6] = 1;
-    JonesTransport.sphericalBasis(dx, dy, dz, sW, 6 * sp);
-    sp++;
-    while (sp > 0) {
-      sp--;
-      double px = sOrigin[3 * sp];
-      double py = sOrigin[3 * sp + 1];
-      double pz = sOrigin[3 * sp + 2];
-      double vx = sDir[3 * sp];
-      double vy = sDir[3 * sp + 1];
-      double vz = sDir[3 * sp + 2];
-      double len0 = sLength[sp];
-      int depth = sDepth[sp];
-      boolean hit = g.bvh().closestHit(px, py, pz, vx, vy, vz, 0, Double.POSITIVE_INFINITY, q);
-      double tHit = hit ? q.t : Double.POSITIVE_INFINITY;
-      if (vz != 0 && (depth > 0 || config.los())) {
-        double tPlane = (planeZ - pz) / vz;
-        if (tPlane > 0 && tPlane < tHit) {
-          report(
-              sp, ray, px + tPlane * vx, py + tPlane * vy, vx, vy, vz, len0 + tPlane, depth, sink);
-        }
-      }
-      if (!hit || depth >= config.maxDepth()) {
-        continue;
-      }
-      int tri = q.triangle;
-      double hx = px + tHit * vx;
-      double hy = py + tHit * vy;
-      double hz = pz + tHit * vz;
-      double nx = g.normal(tri, 0);
-      double ny = g.normal(tri, 1);
-      double nz = g.normal(tri, 2);
-      double dn = vx * nx + vy * ny + vz * nz;
-      if (dn == 0) {
-        continue;
-      }
-      double s = dn < 0 ? 1 : -1;
-      double onx = s * nx;
-      double ony = s * ny;
-      double onz = s * nz;
-      int mat = g.materialOf(tri);
-      double len = len0 + tHit;
-      double cos = Math.min(1, Math.abs(dn));
-      SlabCoefficients.compute(cos, eta[mat][0], eta[mat][1], thickness[mat], lambda, slab);
-      // The parent's transport and basis, before the branches overwrite slot sp.
-      int pm = 8 * sp;
-      int pw = 6 * sp;
-      double rxd = vx - 2 * dn * nx;
-      double ryd = vy - 2 * dn * ny;
-      double rzd = vz - 2 * dn * nz;
-      boolean both = config.transmission() && config.specularReflection();
-      if (config.transmission()) {
-        int b = both ? sp + 1 : sp;
-        copyState(pm, pw, b);
-        branch(b, vx, vy, vz, onx, ony, onz, vx, vy, vz, 4);
-        setBranch(
-            b,
-            RayOffset.offset(hx, -onx),
-            RayOffset.offset(hy, -ony),
-            RayOffset.offset(hz, -onz),
+    java.util.Arrays.fill(sM, 0, 8, 0.0);
+    sM[0] = 1;
+    sM[6] = 1;
+    JonesTransport.sphericalBasis(departure[0], departure[1], departure[2], sW, 0);
+  }
+
+  @Override
+  protected void segment(
+      int slot,
+      double px,
+      double py,
+      double pz,
+      double vx,
+      double vy,
+      double vz,
+      double tHit,
+      double len0,
+      int level) {
+    if (vz != 0 && (level > 0 || los)) {
+      double tPlane = (planeZ - pz) / vz;
+      if (tPlane > 0 && tPlane < tHit) {
+        report(
+            slot,
+            currentRay,
+            px + tPlane * vx,
+            py + tPlane * vy,
             vx,
             vy,
             vz,
-            len,
-            depth + 1);
+            len0 + tPlane,
+            level,
+            currentSink);
       }
-      if (config.specularReflection()) {
-        int b = sp;
-        branch(b, vx, vy, vz, onx, ony, onz, rxd, ryd, rzd, 0);
-        setBranch(
-            b,
-            RayOffset.offset(hx, onx),
-            RayOffset.offset(hy, ony),
-            RayOffset.offset(hz, onz),
-            rxd,
-            ryd,
-            rzd,
-            len,
-            depth + 1);
-      }
-      sp += (config.transmission() ? 1 : 0) + (config.specularReflection() ? 1 : 0);
     }
   }
 
-  private void copyState(int pm, int pw, int b) {
-    if (b * 8 != pm) {
-      System.arraycopy(sM, pm, sM, 8 * b, 8);
-      System.arraycopy(sW, pw, sW, 6 * b, 6);
-    }
+  @Override
+  protected void hit(int triangle, double cos) {
+    int mat = geometry.materialOf(triangle);
+    SlabCoefficients.compute(cos, eta[mat][0], eta[mat][1], thickness[mat], lambda, slab);
   }
 
-  /** Applies one interaction (slab coefficients at offset c: 0 reflection, 4 transmission). */
-  private void branch(
-      int b,
+  @Override
+  protected void branch(
+      int parent,
+      int child,
+      int triangle,
+      boolean transmitted,
+      int level,
       double kx,
       double ky,
       double kz,
@@ -278,36 +226,20 @@ public final class RayTubeTracer {
       double nz,
       double ox,
       double oy,
-      double oz,
-      int c) {
+      double oz) {
+    if (child != parent) {
+      System.arraycopy(sM, 8 * parent, sM, 8 * child, 8);
+      System.arraycopy(sW, 6 * parent, sW, 6 * child, 6);
+    }
     double[] w = wFinal;
-    System.arraycopy(sW, 6 * b, w, 0, 6);
+    System.arraycopy(sW, 6 * child, w, 0, 6);
     JonesTransport.interaction(kx, ky, kz, nx, ny, nz, ox, oy, oz, w, bwork, 0);
-    System.arraycopy(w, 0, sW, 6 * b, 6);
-    System.arraycopy(sM, 8 * b, mFinal, 0, 8);
+    System.arraycopy(w, 0, sW, 6 * child, 6);
+    System.arraycopy(sM, 8 * child, mFinal, 0, 8);
     JonesTransport.rotate(mFinal, bwork, 0);
+    int c = transmitted ? 4 : 0;
     JonesTransport.scale(mFinal, slab[c], slab[c + 1], slab[c + 2], slab[c + 3]);
-    System.arraycopy(mFinal, 0, sM, 8 * b, 8);
-  }
-
-  private void setBranch(
-      int b,
-      double ox,
-      double oy,
-      double oz,
-      double dx,
-      double dy,
-      double dz,
-      double len,
-      int depth) {
-    sOrigin[3 * b] = ox;
-    sOrigin[3 * b + 1] = oy;
-    sOrigin[3 * b + 2] = oz;
-    sDir[3 * b] = dx;
-    sDir[3 * b + 1] = dy;
-    sDir[3 * b + 2] = dz;
-    sLength[b] = len;
-    sDepth[b] = depth;
+    System.arraycopy(mFinal, 0, sM, 8 * child, 8);
   }
 
   private void report(
