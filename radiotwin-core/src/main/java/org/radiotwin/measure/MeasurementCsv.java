@@ -295,8 +295,16 @@ public final class MeasurementCsv {
             RadioTwinMessages.MALFORMED_FILE, source, "content", "no data rows after the header");
       }
       endPosition();
-      MeasurementMetadata meta =
-          new MeasurementMetadata(campaign, noiseLevelDb, notes == null ? "" : notes.toString());
+      MeasurementMetadata meta;
+      try {
+        meta =
+            new MeasurementMetadata(campaign, noiseLevelDb, notes == null ? "" : notes.toString());
+      } catch (RadioTwinException e) {
+        // e.g. a campaign comment holding a bare carriage return: name the file, not just the
+        // field.
+        throw new RadioTwinException(
+            e, RadioTwinMessages.MALFORMED_FILE, source, "metadata comments", e.getMessage());
+      }
       return MeasurementSet.wrap(
           Arrays.copyOf(ids, positions),
           Arrays.copyOf(tx, 3 * positions),

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.radiotwin.errors.RadioTwinException;
+import org.radiotwin.testing.JazzerRegressionMode;
 
 /**
  * Coverage-guided fuzzing of {@link MitsubaSceneReader} with Jazzer. The bytes are a scene XML

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.geometry.TriangleMesh;
+import org.radiotwin.testing.JazzerRegressionMode;
 
 /**
  * Coverage-guided fuzzing of {@link PlyReader} with Jazzer. Property: whatever the bytes, the

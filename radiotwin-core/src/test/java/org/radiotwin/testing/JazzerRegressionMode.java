@@ -1,7 +1,7 @@
-package org.radiotwin.scene.io;
+package org.radiotwin.testing;
 
 /** Shared set-up of the Jazzer fuzz tests. */
-final class JazzerRegressionMode {
+public final class JazzerRegressionMode {
 
   private JazzerRegressionMode() {}
 
@@ -10,7 +10,7 @@ final class JazzerRegressionMode {
    * properties when Jazzer configures its agent on the first fuzz test) unless fuzzing was
    * requested with {@code JAZZER_FUZZ} or the option was given explicitly.
    */
-  static void disableHooksUnlessFuzzing() {
+  public static void disableHooksUnlessFuzzing() {
     String fuzz = System.getenv("JAZZER_FUZZ");
     if ((fuzz == null || fuzz.isEmpty()) && System.getProperty("jazzer.hooks") == null) {
       System.setProperty("jazzer.hooks", "false");
