@@ -21,8 +21,6 @@ import org.radiotwin.rt.PathSet;
 import org.radiotwin.rt.PathSolver;
 import org.radiotwin.rt.PathSolverConfig;
 import org.radiotwin.rt.SceneGeometry;
-import org.radiotwin.scene.Orientation;
-import org.radiotwin.scene.PlanarArray;
 import org.radiotwin.scene.Scene;
 
 /**
@@ -60,16 +58,7 @@ public class PathSolverBenchmark {
     }
     solver = new PathSolver(PathSolverConfig.defaults());
     PathSet paths = solver.solve(geometry, tx, rx, ForkJoinPool.commonPool());
-    Orientation[] rxo = new Orientation[1000];
-    java.util.Arrays.fill(rxo, Orientation.IDENTITY);
-    evaluator =
-        new FieldEvaluator(
-            paths,
-            geometry,
-            PlanarArray.isotropic(),
-            new Orientation[] {Orientation.IDENTITY},
-            PlanarArray.isotropic(),
-            rxo);
+    evaluator = FieldEvaluator.forScene(paths, geometry);
     materials = geometry.materials(scene);
   }
 

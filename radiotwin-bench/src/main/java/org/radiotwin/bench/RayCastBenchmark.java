@@ -18,7 +18,6 @@ import org.radiotwin.geometry.BenchmarkRays;
 import org.radiotwin.geometry.Bvh;
 import org.radiotwin.geometry.TriangleMesh;
 import org.radiotwin.scene.Scene;
-import org.radiotwin.scene.SceneObject;
 
 /**
  * BVH build and closest-hit ray casting on the shared benchmark ray set (RAYS.md). Run from the
@@ -51,9 +50,7 @@ public class RayCastBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     Scene s = BenchScenes.load(scene);
-    TriangleMesh all =
-        TriangleMesh.concat(
-            s.objects().stream().map(SceneObject::mesh).toArray(TriangleMesh[]::new));
+    TriangleMesh all = s.mergedMesh();
     vertices = all.copyVertices();
     indices = all.copyIndices();
     bvh = Bvh.build(vertices, indices);

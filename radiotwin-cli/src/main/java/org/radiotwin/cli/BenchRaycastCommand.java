@@ -14,7 +14,6 @@ import org.radiotwin.geometry.Bvh;
 import org.radiotwin.geometry.TriangleMesh;
 import org.radiotwin.io.AtomicFiles;
 import org.radiotwin.scene.Scene;
-import org.radiotwin.scene.SceneObject;
 import org.radiotwin.scene.io.SceneLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,9 +88,7 @@ final class BenchRaycastCommand implements Callable<Integer> {
       CliChecks.positiveFinite("--threads", threads);
     }
     Scene s = SceneLoader.load(scene, osm.toOptions());
-    TriangleMesh all =
-        TriangleMesh.concat(
-            s.objects().stream().map(SceneObject::mesh).toArray(TriangleMesh[]::new));
+    TriangleMesh all = s.mergedMesh();
     double[] vertices = all.copyVertices();
     int[] indices = all.copyIndices();
     long t0 = System.nanoTime();

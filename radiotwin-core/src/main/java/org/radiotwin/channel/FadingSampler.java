@@ -4,14 +4,13 @@ import java.util.concurrent.ForkJoinPool;
 import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
 import org.radiotwin.material.RadioMaterial;
+import org.radiotwin.math.ComplexArrays;
 import org.radiotwin.rt.FieldEvaluator;
 import org.radiotwin.rt.PathCoefficients;
 import org.radiotwin.rt.PathSet;
 import org.radiotwin.rt.PathSolver;
 import org.radiotwin.rt.PathSolverConfig;
 import org.radiotwin.rt.SceneGeometry;
-import org.radiotwin.scene.Orientation;
-import org.radiotwin.scene.PlanarArray;
 
 /**
  * Fading samples of a link, the two ways seed 004 (§III-A) compares: the received power |H(f)|²
@@ -52,19 +51,11 @@ public final class FadingSampler {
           "need 0 < fStart < fStop, count ≥ 2 and a positive sub-band");
     }
     double df = (fStop - fStart) / (count - 1);
+    double[] h = new double[2 * count];
+    WidebandSweep.response(
+        evaluator, materials, link, fStart, df, count, subband, null, allowExtrapolation, h);
     double[] power = new double[count];
-    int perBand = Math.max(1, (int) Math.round(subband / df));
-    double[] h = new double[2 * perBand];
-    for (int k0 = 0; k0 < count; k0 += perBand) {
-      int n = Math.min(perBand, count - k0);
-      double first = fStart + k0 * df;
-      double centre = first + 0.5 * (n - 1) * df;
-      PathCoefficients c = evaluator.evaluate(centre, materials, allowExtrapolation);
-      new Channel(c).cfrUniform(link, 0, 0, first - centre, df, n, false, h);
-      for (int k = 0; k < n; k++) {
-        power[k0 + k] = h[2 * k] * h[2 * k] + h[2 * k + 1] * h[2 * k + 1];
-      }
-    }
+    ComplexArrays.abs2(h, 0, power, 0, count);
     return power;
   }
 
@@ -106,17 +97,8 @@ public final class FadingSampler {
     }
     PathSet paths =
         new PathSolver(config).solve(geometry, tx, positions, ForkJoinPool.commonPool());
-    Orientation[] rxo = new Orientation[nx * ny];
-    java.util.Arrays.fill(rxo, Orientation.IDENTITY);
     PathCoefficients c =
-        new FieldEvaluator(
-                paths,
-                geometry,
-                PlanarArray.isotropic(),
-                new Orientation[] {Orientation.IDENTITY},
-                PlanarArray.isotropic(),
-                rxo)
-            .evaluate(frequency, materials, allowExtrapolation);
+        FieldEvaluator.forScene(paths, geometry).evaluate(frequency, materials, allowExtrapolation);
     Channel ch = new Channel(c);
     double[] h = new double[2];
     double[] power = new double[nx * ny];

@@ -3,18 +3,16 @@ package org.radiotwin.measure;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.DoubleConsumer;
+import org.radiotwin.channel.WidebandSweep;
 import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
 import org.radiotwin.material.RadioMaterial;
-import org.radiotwin.math.ComplexArrays;
 import org.radiotwin.math.Vec3;
 import org.radiotwin.rt.FieldEvaluator;
-import org.radiotwin.rt.PathCoefficients;
 import org.radiotwin.rt.PathSet;
 import org.radiotwin.rt.PathSolver;
 import org.radiotwin.rt.PathSolverConfig;
 import org.radiotwin.rt.SceneGeometry;
-import org.radiotwin.scene.Orientation;
 import org.radiotwin.scene.Scene;
 
 /**
@@ -108,8 +106,6 @@ public final class CampaignSimulator {
     int n = tx.length / 3;
     SceneGeometry g = SceneGeometry.of(scene);
     RadioMaterial[] materials = g.materials(scene);
-    // Trace per distinct transmitter would save work; one solve over all pairs is simpler and
-    // the path solver is parallel, so solve each pair as its own link.
     double[] f = settings.frequencies();
     double df = f.length > 1 ? f[1] - f[0] : 0;
     MeasurementSet.Builder b = MeasurementSet.builder(f);
@@ -120,38 +116,13 @@ public final class CampaignSimulator {
       double[] t = {tx[3 * p], tx[3 * p + 1], tx[3 * p + 2]};
       double[] r = {rx[3 * p], rx[3 * p + 1], rx[3 * p + 2]};
       PathSet ps = solver.solve(g, t, r, ForkJoinPool.commonPool());
-      FieldEvaluator fe =
-          new FieldEvaluator(
-              ps,
-              g,
-              scene.txArray(),
-              new Orientation[] {Orientation.IDENTITY},
-              scene.rxArray(),
-              new Orientation[] {Orientation.IDENTITY});
+      FieldEvaluator fe = FieldEvaluator.forScene(ps, g);
       double[] phase = new double[ps.pathCount()];
       for (int i = 0; i < phase.length; i++) {
         phase[i] = Math.toRadians(settings.phaseNoiseDeg()) * rnd.nextGaussian();
       }
-      java.util.Arrays.fill(h, 0);
-      int perBand = df > 0 ? Math.max(1, (int) Math.round(SUBBAND / df)) : 1;
-      for (int k0 = 0; k0 < f.length; k0 += perBand) {
-        int m = Math.min(perBand, f.length - k0);
-        double centre = 0.5 * (f[k0] + f[k0 + m - 1]);
-        PathCoefficients c = fe.evaluate(centre, materials, settings.allowExtrapolation());
-        double[] band = new double[2 * m];
-        for (int i = 0; i < ps.pathCount(); i++) {
-          double tau = ps.delay(i);
-          // Tap at the sub-band centre with the path's phase error, then e^{−j2π(f−fc)τ}.
-          double ph = -2 * Math.PI * centre * tau + phase[i];
-          double cr = Math.cos(ph);
-          double ci = Math.sin(ph);
-          double ar = c.re(i, 0, 0);
-          double ai = c.im(i, 0, 0);
-          ComplexArrays.accumulatePhasorUniform(
-              band, f[k0] - centre, df, m, ar * cr - ai * ci, ar * ci + ai * cr, tau);
-        }
-        System.arraycopy(band, 0, h, 2 * k0, 2 * m);
-      }
+      WidebandSweep.response(
+          fe, materials, 0, f[0], df, f.length, SUBBAND, phase, settings.allowExtrapolation(), h);
       if (Double.isFinite(settings.snrDb())) {
         double mean = 0;
         for (int k = 0; k < f.length; k++) {

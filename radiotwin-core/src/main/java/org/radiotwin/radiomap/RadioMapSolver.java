@@ -324,12 +324,8 @@ public final class RadioMapSolver {
     double[] txPos = PathSolver.positions(scene.transmitters());
     PathSet paths = new PathSolver(s.paths()).solve(g, txPos, rx, ForkJoinPool.commonPool());
     progress.accept(0.5);
-    Orientation[] txo =
-        scene.transmitters().stream().map(Transmitter::orientation).toArray(Orientation[]::new);
-    Orientation[] rxo = new Orientation[rx.length / 3];
-    Arrays.fill(rxo, Orientation.IDENTITY);
     PathCoefficients c =
-        new FieldEvaluator(paths, g, scene.txArray(), txo, scene.rxArray(), rxo)
+        FieldEvaluator.forScene(paths, g)
             .evaluate(s.frequency(), materials, s.allowExtrapolation());
     Channel ch = new Channel(c);
     for (int link = 0; link < paths.linkCount(); link++) {

@@ -62,8 +62,9 @@ public final class FieldEvaluator {
   private final double[] rxField;
 
   /**
-   * Prepares evaluation for paths traced in a scene whose devices are the scene's transmitters and
-   * receivers (their arrays and orientations).
+   * Prepares evaluation with the scene's antenna arrays: transmitter and receiver i get the
+   * orientation of the scene's device i, and positions beyond the scene's device lists (paths
+   * solved for bare positions) get the identity orientation.
    *
    * @param paths traced paths
    * @param geometry the geometry the paths were traced in

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.radiotwin.errors.RadioTwinException;
+import org.radiotwin.errors.RadioTwinMessages;
 import org.radiotwin.geometry.Bvh;
 import org.radiotwin.geometry.TriangleMesh;
 import org.radiotwin.material.RadioMaterial;
@@ -30,37 +32,27 @@ public final class SceneGeometry {
 
   private SceneGeometry(Scene scene) {
     this.scene = scene;
-    List<SceneObject> objects = scene.objects();
-    int nv = scene.vertexCount();
-    int nt = scene.triangleCount();
-    vertices = new double[3 * nv];
-    indices = new int[3 * nt];
-    normals = new double[3 * nt];
+    TriangleMesh all = scene.mergedMesh();
+    vertices = all.copyVertices();
+    indices = all.copyIndices();
+    normals = all.copyNormals();
+    int nt = all.triangleCount();
     triangleObject = new int[nt];
     triangleLocal = new int[nt];
     triangleMaterial = new int[nt];
     Map<String, Integer> materialIndex = new LinkedHashMap<>();
-    int vo = 0;
+    List<SceneObject> objects = scene.objects();
     int to = 0;
     for (int oi = 0; oi < objects.size(); oi++) {
       SceneObject o = objects.get(oi);
-      TriangleMesh m = o.mesh();
-      double[] v = m.copyVertices();
-      System.arraycopy(v, 0, vertices, 3 * vo, v.length);
-      double[] n = m.copyNormals();
-      System.arraycopy(n, 0, normals, 3 * to, n.length);
-      int[] idx = m.copyIndices();
       int mat = materialIndex.computeIfAbsent(o.material().name(), k -> materialIndex.size());
-      for (int t = 0; t < m.triangleCount(); t++) {
-        for (int c = 0; c < 3; c++) {
-          indices[3 * (to + t) + c] = idx[3 * t + c] + vo;
-        }
+      int count = o.mesh().triangleCount();
+      for (int t = 0; t < count; t++) {
         triangleObject[to + t] = oi;
         triangleLocal[to + t] = t;
         triangleMaterial[to + t] = mat;
       }
-      vo += m.vertexCount();
-      to += m.triangleCount();
+      to += count;
     }
     materialNames = List.copyOf(new ArrayList<>(materialIndex.keySet()));
     bvh = Bvh.build(vertices, indices);
@@ -154,8 +146,8 @@ public final class SceneGeometry {
     for (int i = 0; i < out.length; i++) {
       RadioMaterial m = withMaterials.materials().get(materialNames.get(i));
       if (m == null) {
-        throw new org.radiotwin.errors.RadioTwinException(
-            org.radiotwin.errors.RadioTwinMessages.UNKNOWN_MATERIAL,
+        throw new RadioTwinException(
+            RadioTwinMessages.UNKNOWN_MATERIAL,
             materialNames.get(i),
             String.join(", ", withMaterials.materials().keySet()));
       }

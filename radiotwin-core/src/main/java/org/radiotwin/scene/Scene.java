@@ -11,6 +11,7 @@ import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
 import org.radiotwin.geometry.BoundingBox;
 import org.radiotwin.geometry.Transform;
+import org.radiotwin.geometry.TriangleMesh;
 import org.radiotwin.material.RadioMaterial;
 import org.radiotwin.math.Vec3;
 
@@ -188,6 +189,17 @@ public final class Scene {
       n += o.mesh().triangleCount();
     }
     return n;
+  }
+
+  /**
+   * Every object's triangles in one mesh, in object order: triangle i of the result is the scene's
+   * global triangle i (the numbering ray tracers report).
+   *
+   * @return the merged mesh
+   */
+  public TriangleMesh mergedMesh() {
+    return TriangleMesh.concat(
+        objects.stream().map(SceneObject::mesh).toArray(TriangleMesh[]::new));
   }
 
   /**
