@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
     versionProvider = RadioTwinCli.Version.class,
     description = "Radio digital twins: scenes, materials, ray tracing, calibration, statistics.",
     subcommands = {
+      DemoCommand.class,
       SceneCommand.class,
       MaterialsCommand.class,
       PathsCommand.class,
