@@ -172,6 +172,13 @@ final class HtmlReport {
             .append(")</figcaption></figure>\n");
       }
     }
+    // Lets a headless browser check that every image decoded (see DemoCommandTest): after the
+    // load event the body carries the number of images and of broken ones.
+    h.append(
+        "<script>window.addEventListener('load',function(){var im=document.images,b=0;"
+            + "for(var i=0;i<im.length;i++){if(!im[i].complete||im[i].naturalWidth===0){b++;}}"
+            + "document.body.setAttribute('data-images',im.length);"
+            + "document.body.setAttribute('data-images-broken',b);});</script>\n");
     h.append("</body></html>\n");
     return h.toString();
   }
