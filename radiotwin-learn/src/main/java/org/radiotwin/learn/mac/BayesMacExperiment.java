@@ -129,7 +129,7 @@ public final class BayesMacExperiment {
     }
 
     /**
-     * The configuration of seed 000 Fig. 4 / METHODS.md §5: data sizes 0, 2, 5, 10, 20; 50 runs; α
+     * The configuration of seed 000 Fig. 4 / METHODS.md §5: data sizes 0, 2, 5, 10, 20; 100 runs; α
      * = 0.01; M = 200; exploration probability 0.5; Q-learning {@link
      * IndependentQLearning.Settings#defaults()}; 3 × 8 000 evaluation slots.
      *
@@ -140,7 +140,7 @@ public final class BayesMacExperiment {
           MacSetting.paperDefaults(),
           MacModel.paperDefaults(),
           new int[] {0, 2, 5, 10, 20},
-          50,
+          100,
           42,
           0.01,
           200,
