@@ -119,13 +119,13 @@ final class BayesMacCommand implements Callable<Integer> {
         stream ->
             stream.write(Json.MAPPER.writeValueAsString(doc).getBytes(StandardCharsets.UTF_8)));
     var err = spec.commandLine().getErr();
-    err.printf(Locale.ROOT, "%-12s", "data slots");
+    err.printf(Locale.ROOT, "%-14s", "data slots");
     for (int n : cfg.dataSlots()) {
       err.printf(Locale.ROOT, " %14d", n);
     }
     err.println();
     for (var e : r.methods().entrySet()) {
-      err.printf(Locale.ROOT, "%-12s", e.getKey());
+      err.printf(Locale.ROOT, "%-14s", e.getKey());
       for (int i = 0; i < cfg.dataSlots().length; i++) {
         err.printf(
             Locale.ROOT, " %7.2f ± %5.2f", e.getValue().meanReturn()[i], e.getValue().ci()[i]);

@@ -37,7 +37,8 @@ class BayesMacCommandTest {
     JsonNode j = Json.MAPPER.readTree(Files.readString(out.resolve("results.json")));
     assertThat(j.get("dataSlots")).hasSize(2);
     assertThat(j.get("runs").asInt()).isEqualTo(3);
-    for (String m : new String[] {"bayesian", "frequentist", "modelFree", "tdma", "aloha"}) {
+    for (String m :
+        new String[] {"bayesian", "frequentist", "frequentistMl", "modelFree", "tdma", "aloha"}) {
       JsonNode node = j.at("/methods/" + m);
       assertThat(node.get("meanReturn")).as(m).hasSize(2);
       assertThat(node.get("ci")).as(m).hasSize(2);

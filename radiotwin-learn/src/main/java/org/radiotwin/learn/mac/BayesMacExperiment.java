@@ -42,7 +42,10 @@ public final class BayesMacExperiment {
 
   /** Method keys of {@link Result#methods()}, in plotting order. */
   public static final List<String> METHODS =
-      List.of("bayesian", "frequentist", "modelFree", "tdma", "aloha");
+      List.of("bayesian", "frequentist", "frequentistMl", "modelFree", "tdma", "aloha");
+
+  /** The first methods of {@link #METHODS} depend on the data; the others do not. */
+  private static final int LEARNED = 4;
 
   private static final long TAG_LOG = 1;
   private static final long TAG_TRAIN = 2;
@@ -347,7 +350,7 @@ public final class BayesMacExperiment {
       double[][] thr = new double[sizes][runs];
       for (int s = 0; s < sizes; s++) {
         for (int r = 0; r < runs; r++) {
-          double[] v = m < 3 ? out[s * runs + r][m] : out[runs * sizes + r][m - 3];
+          double[] v = m < LEARNED ? out[s * runs + r][m] : out[runs * sizes + r][m - LEARNED];
           ret[s][r] = v[0];
           thr[s][r] = v[1];
         }
@@ -378,7 +381,7 @@ public final class BayesMacExperiment {
         posteriorSnapshots(config, maxData));
   }
 
-  /** Frequentist, Bayesian and model-free returns and throughputs of one (run, data size). */
+  /** Bayesian, frequentist (MAP, ML) and model-free returns and throughputs of one (run, size). */
   private static double[][] learnedMethods(Config config, int run, int sizeIndex, int maxData) {
     int n = config.dataSlots[sizeIndex];
     MacSetting setting = config.setting;
@@ -397,6 +400,9 @@ public final class BayesMacExperiment {
     MacModel map = posterior.maximumAPosteriori();
     TabularPolicy frequentist =
         IndependentQLearning.train(setting, rng -> map, 0, config.learning, trainSeed);
+    MacModel ml = posterior.maximumLikelihood();
+    TabularPolicy frequentistMl =
+        IndependentQLearning.train(setting, rng -> ml, 0, config.learning, trainSeed);
     TabularPolicy bayesian =
         IndependentQLearning.train(
             setting, posterior::sample, config.resampleEvery, config.learning, trainSeed);
@@ -407,6 +413,7 @@ public final class BayesMacExperiment {
     return new double[][] {
       evaluate(bayesian, real, config, evalSeed),
       evaluate(frequentist, real, config, evalSeed),
+      evaluate(frequentistMl, real, config, evalSeed),
       evaluate(modelFree, real, config, evalSeed)
     };
   }
