@@ -187,7 +187,7 @@ final class BayesMacCommand implements Callable<Integer> {
     return doc;
   }
 
-  private static XYChart returnChart(BayesMacExperiment.Result r) {
+  static XYChart returnChart(BayesMacExperiment.Result r) {
     int[] n = r.config().dataSlots();
     double[] x = new double[n.length];
     for (int i = 0; i < n.length; i++) {
@@ -210,7 +210,7 @@ final class BayesMacCommand implements Callable<Integer> {
     return c;
   }
 
-  private static XYChart posteriorChart(BayesMacExperiment.Result r) {
+  static XYChart posteriorChart(BayesMacExperiment.Result r) {
     XYChart c =
         Plots.chart(
             "Posterior over twin reception models (first run)",

@@ -57,7 +57,8 @@ final class DemoCommand implements Callable<Integer> {
   boolean quiet;
 
   static List<DemoStage> stages() {
-    return List.of(new DemoSiteStage(), new DemoCampaignStage(), new DemoGapStage());
+    return List.of(
+        new DemoSiteStage(), new DemoCampaignStage(), new DemoGapStage(), new DemoBayesMacStage());
   }
 
   @Override
