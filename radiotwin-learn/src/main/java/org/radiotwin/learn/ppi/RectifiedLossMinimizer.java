@@ -129,12 +129,14 @@ final class RectifiedLossMinimizer {
     for (int attempt = 0; attempt < 40; attempt++) {
       double[][] h = new double[d][d];
       for (int a = 0; a < d; a++) {
-        h[a] = hess[a].clone();
+        for (int b = 0; b < d; b++) {
+          h[a][b] = 0.5 * (hess[a][b] + hess[b][a]);
+        }
         h[a][a] += shift;
       }
       try {
         double[] step =
-            new CholeskyDecomposition(new Array2DRowRealMatrix(h, false), 1e-15, 0.0)
+            new CholeskyDecomposition(new Array2DRowRealMatrix(h, false), 1e-12, 0.0)
                 .getSolver()
                 .solve(new ArrayRealVector(grad))
                 .toArray();
