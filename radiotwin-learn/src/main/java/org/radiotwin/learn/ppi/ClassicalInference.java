@@ -66,7 +66,9 @@ public final class ClassicalInference {
   public static PpiResult quantile(
       double[] y, double q, double alpha, boolean exactGrid, double nullValue) {
     Samples.requireAlpha(alpha);
-    PpiQuantile.check(y, y, new double[] {0}, null, q);
+    Samples.requireAtLeast(y.length, 2, "labelled data");
+    Samples.requireFinite(y, "Y");
+    PpiQuantile.requireLevel(q);
     int n = y.length;
     double sd = Math.sqrt(q * (1 - q) * n);
     double[] bounds = ZTest.confidenceInterval(q * n, sd, alpha, Alternative.TWO_SIDED);

@@ -138,11 +138,15 @@ public final class PpiQuantile {
     Samples.requireFinite(y, "Y");
     Samples.requireFinite(yhat, "Yhat");
     Samples.requireFinite(yhatUnlabeled, "Yhat_unlabeled");
+    requireLevel(q);
+    return Samples.normalizedWeights(y.length, w, "weights");
+  }
+
+  static void requireLevel(double q) {
     if (!(q > 0 && q < 1)) {
       throw new RadioTwinException(
           RadioTwinMessages.INVALID_ARGUMENT, "quantile level q", "must be in (0, 1), got " + q);
     }
-    return Samples.normalizedWeights(y.length, w, "weights");
   }
 
   static RectifiedCdf rectified(

@@ -18,13 +18,14 @@ import org.junit.jupiter.api.Test;
  * Agreement with ppi_py 0.2.3. The reference numbers in {@code expected.txt} were computed on the
  * CSV data sets next to it by a line-by-line transcription of ppi_py's functions
  * (tools/ppi_reference/ppi_reference.py, run by tools/ppi_reference/generate.py with numpy and
- * scipy). Closed forms agree to rounding (1e-10); estimates that ppi_py obtains with L-BFGS-B
- * (logistic, Poisson) agree to its convergence (1e-6).
+ * scipy). Closed forms agree to rounding (1e-10 relative); quantile grid points exactly; estimates
+ * that ppi_py obtains with L-BFGS-B (logistic, Poisson) to 1e-7 relative (L-BFGS-B with ftol = gtol
+ * = 1e-15 stops about 1e-9 from the Newton optimum).
  */
 class PpiPyParityTest {
 
   private static final double CLOSED = 1e-10;
-  private static final double OPTIMIZED = 2e-6;
+  private static final double OPTIMIZED = 1e-7;
   private static final Map<String, double[]> EXPECTED = new HashMap<>();
 
   @BeforeAll
