@@ -32,10 +32,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "ppi",
     mixinStandardHelpOptions = true,
-    description = {
-      "Prediction-powered inference (PPI / PPI++ with tuned lambda, Cross-PPI, or classical)",
-      "on labelled data with predictions plus unlabelled predictions; numbers as ppi_py 0.2.3."
-    },
+    description =
+        "Prediction-powered inference (PPI / PPI++ with tuned lambda, Cross-PPI, or classical) on"
+            + " labelled data with predictions plus unlabelled predictions; numbers as ppi_py"
+            + " 0.2.3.",
     subcommands = {
       PpiCommand.Mean.class,
       PpiCommand.Quantile.class,

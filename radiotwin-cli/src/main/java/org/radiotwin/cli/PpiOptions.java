@@ -47,10 +47,9 @@ final class PpiOptions {
   @Option(
       names = "--yhat-unlabeled",
       paramLabel = "COL[,COL...]",
-      description = {
-        "Prediction column(s) of the unlabelled file (default: --yhat; with --cross the",
-        "columns YHAT_0, YHAT_1, ... when present)."
-      })
+      description =
+          "Prediction column(s) of the unlabelled file (default: --yhat; with --cross the columns"
+              + " YHAT_0, YHAT_1, ... when present).")
   String yhatUnlabeled;
 
   @Option(

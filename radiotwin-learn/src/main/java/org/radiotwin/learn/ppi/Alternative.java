@@ -34,12 +34,21 @@ public enum Alternative {
   /**
    * Parses a ppi_py name.
    *
-   * @param text "two-sided", "larger" or "smaller" (case-insensitive)
+   * @param text "two-sided", "larger" or "smaller" (case-insensitive), or statsmodels' aliases
+   *     "2-sided", "2s", "l", "s"
    * @return the alternative
    * @throws RadioTwinException if the name is unknown
    */
   public static Alternative parse(String text) {
     String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+    switch (t) {
+      case "2-sided", "2s" -> t = TWO_SIDED.label;
+      case "l" -> t = LARGER.label;
+      case "s" -> t = SMALLER.label;
+      default -> {
+        // the full names below
+      }
+    }
     for (Alternative a : values()) {
       if (a.label.equals(t)) {
         return a;
