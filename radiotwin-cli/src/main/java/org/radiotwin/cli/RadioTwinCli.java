@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
       CfrCommand.class,
       RadioMapCommand.class,
       MeasureCommand.class,
+      PpiCommand.class,
       ExperimentCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
