@@ -147,4 +147,12 @@ class DiffuseOptionsTest {
       assertThat(r.err().strip().lines().count()).isEqualTo(1);
     }
   }
+
+  @Test
+  void sceneInfoShowsThePattern() throws Exception {
+    CliTestSupport.Result r =
+        CliTestSupport.run("scene", "info", "builtin:simple_reflector", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.json().at("/materials/0/scatteringPattern").asText()).isEqualTo("lambertian");
+  }
 }
