@@ -18,6 +18,13 @@ final class CampaignOptions {
       description = "Rays per transmitter (default: ${DEFAULT-VALUE}).")
   int samples;
 
+  @Option(
+      names = "--diffuse",
+      description =
+          "Add diffusely reflected paths (materials whose scene file gives a scattering"
+              + " coefficient S > 0).")
+  boolean diffuse;
+
   @Option(names = "--extrapolate", description = "Evaluate ITU materials outside their ranges.")
   boolean extrapolate;
 
@@ -25,6 +32,9 @@ final class CampaignOptions {
   boolean quiet;
 
   PathSolverConfig paths(long seed) {
-    return PathSolverConfig.defaults().withMaxDepth(maxDepth).withSamples(samples, seed);
+    return PathSolverConfig.defaults()
+        .withMaxDepth(maxDepth)
+        .withSamples(samples, seed)
+        .withDiffuse(diffuse);
   }
 }

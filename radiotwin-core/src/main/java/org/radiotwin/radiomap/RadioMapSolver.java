@@ -31,7 +31,9 @@ import org.radiotwin.scene.Transmitter;
  *       length L with coefficient a and direction cosine |v_z| to the plane normal adds
  *       |a|²·L²·(4π/N)/(A·|v_z|) to the cell's path gain (the power the tube carries through the
  *       cell, divided by the cell's area seen by the wave, times the isotropic aperture λ²/4π);
- *       delay moments and the strongest tube per cell give the delay spread and directions.
+ *       delay moments and the strongest tube per cell give the delay spread and directions. With
+ *       diffuse scattering on, every hit on a rough material also spawns one diffusely scattered
+ *       tube (a Monte Carlo estimate of the scattered power, see {@link RayTubeTracer}).
  *   <li>{@link Method#EXACT}: every cell centre is a receiver; paths are solved exactly ({@link
  *       PathSolver}) and their coefficients evaluated ({@link FieldEvaluator}).
  * </ul>

@@ -5,7 +5,12 @@ public enum InteractionType {
   /** Specular reflection (image method). */
   SPECULAR("specular"),
   /** Transmission through a slab; the ray is not bent (Sionna RT's refraction model). */
-  TRANSMISSION("refraction");
+  TRANSMISSION("refraction"),
+  /**
+   * Diffuse reflection (scattering), always the last interaction of a path: the point lies on a
+   * shot ray, which is connected to the receiver ({@link DiffuseScattering}).
+   */
+  DIFFUSE("diffuse");
 
   private final String label;
 

@@ -13,6 +13,9 @@ import org.radiotwin.errors.RadioTwinMessages;
  * @param samplesPerSource rays shot from each transmitter by the SBR candidate search
  * @param seed seed of the random rotation of the ray lattice
  * @param method candidate search method
+ * @param diffuse whether to add diffusely reflected paths: every hit of a shot ray on a material
+ *     with a scattering coefficient S &gt; 0 is connected to the receivers it sees, as the last
+ *     interaction of a path ({@link DiffuseScattering}; SBR method only)
  */
 public record PathSolverConfig(
     int maxDepth,
@@ -21,7 +24,8 @@ public record PathSolverConfig(
     boolean transmission,
     int samplesPerSource,
     long seed,
-    Method method) {
+    Method method,
+    boolean diffuse) {
 
   /** How candidate interaction sequences are found. */
   public enum Method {
@@ -51,6 +55,28 @@ public record PathSolverConfig(
   }
 
   /**
+   * Settings without diffuse scattering.
+   *
+   * @param maxDepth largest number of interactions of a path, ≥ 0
+   * @param los whether to include line-of-sight paths
+   * @param specularReflection whether paths may reflect specularly
+   * @param transmission whether paths may go through slabs
+   * @param samplesPerSource rays shot from each transmitter
+   * @param seed seed of the random rotation of the ray lattice
+   * @param method candidate search method
+   */
+  public PathSolverConfig(
+      int maxDepth,
+      boolean los,
+      boolean specularReflection,
+      boolean transmission,
+      int samplesPerSource,
+      long seed,
+      Method method) {
+    this(maxDepth, los, specularReflection, transmission, samplesPerSource, seed, method, false);
+  }
+
+  /**
    * Sionna RT's defaults: depth 3, LoS, specular reflection and transmission, 10⁶ rays, SBR.
    *
    * @return the default configuration
@@ -67,7 +93,7 @@ public record PathSolverConfig(
    */
   public PathSolverConfig withMaxDepth(int depth) {
     return new PathSolverConfig(
-        depth, los, specularReflection, transmission, samplesPerSource, seed, method);
+        depth, los, specularReflection, transmission, samplesPerSource, seed, method, diffuse);
   }
 
   /**
@@ -78,7 +104,7 @@ public record PathSolverConfig(
    */
   public PathSolverConfig withMethod(Method m) {
     return new PathSolverConfig(
-        maxDepth, los, specularReflection, transmission, samplesPerSource, seed, m);
+        maxDepth, los, specularReflection, transmission, samplesPerSource, seed, m, diffuse);
   }
 
   /**
@@ -92,7 +118,7 @@ public record PathSolverConfig(
   public PathSolverConfig withInteractions(
       boolean withLos, boolean withSpecular, boolean withTransmission) {
     return new PathSolverConfig(
-        maxDepth, withLos, withSpecular, withTransmission, samplesPerSource, seed, method);
+        maxDepth, withLos, withSpecular, withTransmission, samplesPerSource, seed, method, diffuse);
   }
 
   /**
@@ -104,6 +130,24 @@ public record PathSolverConfig(
    */
   public PathSolverConfig withSamples(int samples, long newSeed) {
     return new PathSolverConfig(
-        maxDepth, los, specularReflection, transmission, samples, newSeed, method);
+        maxDepth, los, specularReflection, transmission, samples, newSeed, method, diffuse);
+  }
+
+  /**
+   * The same settings with diffuse scattering switched on or off.
+   *
+   * @param withDiffuse add diffusely reflected paths
+   * @return a copy
+   */
+  public PathSolverConfig withDiffuse(boolean withDiffuse) {
+    return new PathSolverConfig(
+        maxDepth,
+        los,
+        specularReflection,
+        transmission,
+        samplesPerSource,
+        seed,
+        method,
+        withDiffuse);
   }
 }
