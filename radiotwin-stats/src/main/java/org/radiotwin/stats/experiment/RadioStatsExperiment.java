@@ -361,10 +361,10 @@ public final class RadioStatsExperiment {
     Selected posC = select(s, data, fit, false, fitSeed);
     return new Run(
         eval,
-        predict(prop, data, eval, null),
-        predict(pos, data, eval, null),
-        predict(propC, data, eval, cal),
-        predict(posC, data, eval, cal),
+        predict(prop, data, eval, null, s.epsilon()),
+        predict(pos, data, eval, null, s.epsilon()),
+        predict(propC, data, eval, cal, s.epsilon()),
+        predict(posC, data, eval, cal, s.epsilon()),
         prop.choice(run),
         pos.choice(run));
   }
@@ -386,7 +386,7 @@ public final class RadioStatsExperiment {
     Selected best = null;
     int[] counts = withFeatures ? s.featureCounts() : new int[] {0};
     for (int k : counts) {
-      double[][] x = inputs(data, idx, k);
+      double[][] x = inputs(data, idx, k, s.epsilon());
       double[] scales = spreads(x);
       for (KernelFamily family : s.kernels()) {
         GaussianProcessModel model =
@@ -402,11 +402,12 @@ public final class RadioStatsExperiment {
     return best;
   }
 
-  private static Predictions predict(Selected sel, SiteData data, int[] eval, int[] cal) {
-    GpPrediction e = sel.model().predict(inputs(data, eval, sel.k()));
+  private static Predictions predict(
+      Selected sel, SiteData data, int[] eval, int[] cal, double epsilon) {
+    GpPrediction e = sel.model().predict(inputs(data, eval, sel.k(), epsilon));
     double[] scores = null;
     if (cal != null) {
-      GpPrediction c = sel.model().predict(inputs(data, cal, sel.k()));
+      GpPrediction c = sel.model().predict(inputs(data, cal, sel.k(), epsilon));
       scores = new double[cal.length];
       for (int i = 0; i < cal.length; i++) {
         scores[i] = (c.mean()[i] - data.truthLogQuantile()[cal[i]]) / Math.max(c.std()[i], 1e-300);
@@ -417,7 +418,7 @@ public final class RadioStatsExperiment {
   }
 
   /** [x, y] or [x, y, q_1…q_K] (twin quantiles in dB) per position. */
-  static double[][] inputs(SiteData data, int[] idx, int k) {
+  static double[][] inputs(SiteData data, int[] idx, int k, double epsilon) {
     double[][] x = new double[idx.length][];
     for (int i = 0; i < idx.length; i++) {
       int p = idx[i];
@@ -426,7 +427,8 @@ public final class RadioStatsExperiment {
       row[1] = data.positions()[3 * p + 1];
       if (k > 0) {
         double[] q =
-            PowerQuantileFeatures.quantilesDb(new EmpiricalDistribution(data.twinSortedDb()[p]), k);
+            PowerQuantileFeatures.quantilesDb(
+                new EmpiricalDistribution(data.twinSortedDb()[p]), k, epsilon);
         System.arraycopy(q, 0, row, 2, k);
       }
       x[i] = row;
