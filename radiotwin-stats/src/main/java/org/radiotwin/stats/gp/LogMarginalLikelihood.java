@@ -38,6 +38,7 @@ public final class LogMarginalLikelihood {
   private final int n;
   private final DMatrixRMaj k;
   private final DMatrixRMaj kInv;
+  private final DMatrixRMaj lowerFactor;
   private final DMatrixRMaj rhs;
   private final DMatrixRMaj weights;
   private final LinearSolverChol_DDRB solver = new LinearSolverChol_DDRB();
@@ -65,6 +66,7 @@ public final class LogMarginalLikelihood {
     this.n = y.length;
     this.k = new DMatrixRMaj(n, n);
     this.kInv = new DMatrixRMaj(n, n);
+    this.lowerFactor = new DMatrixRMaj(n, n);
     this.rhs = new DMatrixRMaj(n, 1);
     this.weights = new DMatrixRMaj(n, 1);
   }
@@ -108,7 +110,11 @@ public final class LogMarginalLikelihood {
     }
     double lml = -0.5 * fit - 0.5 * logDeterminant() - 0.5 * n * LN_2PI;
     if (gradient != null) {
-      solver.invert(kInv);
+      @SuppressWarnings("unchecked")
+      CholeskyDecomposition_F64<DMatrixRBlock> chol =
+          (CholeskyDecomposition_F64<DMatrixRBlock>) solver.getDecomposition();
+      MatrixOps_DDRB.convert(chol.getT(null), lowerFactor);
+      CholeskyInverse.invert(lowerFactor.data, n, k.data, kInv.data);
       gradient(kernel, a, gradient);
     }
     return lml;
