@@ -179,6 +179,14 @@ final class RadioStatsExperimentCommand implements Callable<Integer> {
       description = "Rays from the access point (default: ${DEFAULT-VALUE}).")
   int samples;
 
+  @Option(
+      names = "--selection",
+      defaultValue = "lml",
+      description =
+          "Choice of K and kernel: lml (log marginal likelihood) or loo (leave-one-out log"
+              + " predictive probability) (default: ${DEFAULT-VALUE}).")
+  String selection;
+
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
@@ -219,6 +227,16 @@ final class RadioStatsExperimentCommand implements Callable<Integer> {
                   "--twin-materials " + twinMaterials,
                   "expected brick or as-is");
         };
+    RadioStatsExperiment.ModelSelection modelSelection =
+        switch (selection) {
+          case "lml" -> RadioStatsExperiment.ModelSelection.MARGINAL_LIKELIHOOD;
+          case "loo" -> RadioStatsExperiment.ModelSelection.LEAVE_ONE_OUT;
+          default ->
+              throw new RadioTwinException(
+                  RadioTwinMessages.INVALID_ARGUMENT,
+                  "--selection " + selection,
+                  "expected lml or loo");
+        };
     Scene real = SceneLoader.load(reality);
     double[] box = parseArea(area);
     double[] pos = SitePositions.uniform(real, box, height, 0.5, positions, seed);
@@ -242,7 +260,8 @@ final class RadioStatsExperimentCommand implements Callable<Integer> {
             restarts,
             snrDb,
             pilot,
-            new double[] {0.01, 0.02, 0.05, 0.1, 0.2});
+            new double[] {0.01, 0.02, 0.05, 0.1, 0.2},
+            modelSelection);
     RadioStatsResult r;
     try (Progress progress = Progress.start("radiostats", quiet || json)) {
       r = RadioStatsExperiment.run(settings, progress.listener());
@@ -317,6 +336,7 @@ final class RadioStatsExperimentCommand implements Callable<Integer> {
     doc.put("rho", r.rho());
     doc.put("maxDepth", maxDepth);
     doc.put("samples", samples);
+    doc.put("selection", selection);
     ObjectNode med = doc.putObject("medianAbsErrorDb");
     r.errors().forEach((k, v) -> med.put(k, v.medianAbsErrorDb()));
     ObjectNode rates = doc.putObject("rates");
@@ -386,6 +406,7 @@ final class RadioStatsExperimentCommand implements Callable<Integer> {
       e.put("featureCount", c.featureCount());
       e.put("kernel", c.kernel());
       e.put("logMarginalLikelihood", c.logMarginalLikelihood());
+      e.put("leaveOneOutLogPredictive", c.leaveOneOutLogPredictive());
       e.put("fitted", c.hyperparameters());
     }
     return o;

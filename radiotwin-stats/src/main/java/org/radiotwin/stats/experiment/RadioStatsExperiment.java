@@ -92,6 +92,7 @@ public final class RadioStatsExperiment {
    * @param snrDb ρ is set so that the median position's mean SNR is this [dB]
    * @param pilotSamples local samples per position for the order-statistic rate
    * @param deltaGrid δ values of the violation curve
+   * @param selection how K and the kernel are chosen
    */
   public record Settings(
       Scene twin,
@@ -112,7 +113,8 @@ public final class RadioStatsExperiment {
       int restarts,
       double snrDb,
       int pilotSamples,
-      double[] deltaGrid) {
+      double[] deltaGrid,
+      ModelSelection selection) {
 
     /** Validates the settings. */
     public Settings {
@@ -135,6 +137,7 @@ public final class RadioStatsExperiment {
       check(restarts >= 0, "restarts", "must be ≥ 0");
       check(Double.isFinite(snrDb), "SNR", "must be finite");
       check(pilotSamples >= 1, "pilot samples", "need at least one");
+      check(selection != null, "model selection", "must be given");
       for (double d : deltaGrid) {
         check(d > 0 && d < 1, "delta grid", d + " is outside (0, 1)");
       }
@@ -154,6 +157,17 @@ public final class RadioStatsExperiment {
     public int positionCount() {
       return positions.length / 3;
     }
+  }
+
+  /** How the feature count K and the kernel are chosen on the training positions. */
+  public enum ModelSelection {
+    /** Largest log marginal likelihood (type-II maximum likelihood evidence). */
+    MARGINAL_LIKELIHOOD,
+    /**
+     * Largest leave-one-out log predictive probability (Rasmussen and Williams 2006, §5.4.2):
+     * rewards calibrated predictive variances, which the rate selection relies on.
+     */
+    LEAVE_ONE_OUT
   }
 
   private static void check(boolean ok, String what, String why) {
@@ -370,10 +384,15 @@ public final class RadioStatsExperiment {
   }
 
   /** A fitted model with the K it uses. */
-  private record Selected(GaussianProcessModel model, int k, KernelFamily family) {
+  private record Selected(GaussianProcessModel model, int k, KernelFamily family, double score) {
     ModelChoice choice(int run) {
       return new ModelChoice(
-          run, k, family.cliName(), model.logMarginalLikelihood(), model.kernel().toString());
+          run,
+          k,
+          family.cliName(),
+          model.logMarginalLikelihood(),
+          model.leaveOneOutLogPredictive(),
+          model.kernel().toString());
     }
   }
 
@@ -394,8 +413,12 @@ public final class RadioStatsExperiment {
                 .withRestarts(s.restarts())
                 .withSeed(seed)
                 .fit(x, y);
-        if (best == null || model.logMarginalLikelihood() > best.model().logMarginalLikelihood()) {
-          best = new Selected(model, k, family);
+        double score =
+            s.selection() == ModelSelection.MARGINAL_LIKELIHOOD
+                ? model.logMarginalLikelihood()
+                : model.leaveOneOutLogPredictive();
+        if (best == null || score > best.score()) {
+          best = new Selected(model, k, family, score);
         }
       }
     }

@@ -71,12 +71,13 @@ public record RadioStatsResult(
       double delta, Map<String, Double> violationRate, Map<String, Double> meanNormalizedRate) {}
 
   /**
-   * The model that maximised the log marginal likelihood in one run.
+   * The model chosen in one run.
    *
    * @param run run index
    * @param featureCount K (0 for position only)
    * @param kernel kernel family name
    * @param logMarginalLikelihood its value (z-scored targets)
+   * @param leaveOneOutLogPredictive its leave-one-out log predictive probability (z-scored)
    * @param hyperparameters fitted kernel
    */
   public record ModelChoice(
@@ -84,6 +85,7 @@ public record RadioStatsResult(
       int featureCount,
       String kernel,
       double logMarginalLikelihood,
+      double leaveOneOutLogPredictive,
       String hyperparameters) {}
 
   /**

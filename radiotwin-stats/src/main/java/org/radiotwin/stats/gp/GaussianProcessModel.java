@@ -22,6 +22,7 @@ public final class GaussianProcessModel {
   private final double[][] x;
   private final double[] lower;
   private final double[] alpha;
+  private final double[] z;
   private final double jitter;
   private final double yMean;
   private final double yStd;
@@ -31,6 +32,7 @@ public final class GaussianProcessModel {
       Kernel kernel,
       double[][] x,
       LogMarginalLikelihood.Factor factor,
+      double[] z,
       double yMean,
       double yStd,
       double logMarginalLikelihood) {
@@ -38,6 +40,7 @@ public final class GaussianProcessModel {
     this.x = x;
     this.lower = factor.lower();
     this.alpha = factor.alpha();
+    this.z = z;
     this.jitter = factor.jitter();
     this.yMean = yMean;
     this.yStd = yStd;
@@ -106,6 +109,48 @@ public final class GaussianProcessModel {
    */
   public int inputDimension() {
     return x[0].length;
+  }
+
+  /**
+   * Leave-one-out predictions at the training inputs, in closed form from the full fit (Rasmussen
+   * and Williams 2006, eqs. 5.10–5.12, hyper-parameters kept): μ₋ᵢ = yᵢ − αᵢ/[K⁻¹]ᵢᵢ, σ²₋ᵢ =
+   * 1/[K⁻¹]ᵢᵢ (a noisy observation), mapped to target units.
+   *
+   * @return means and standard deviations (stdLatent removes the white noise when the kernel has
+   *     one, else equals std)
+   */
+  public GpPrediction leaveOneOut() {
+    int n = x.length;
+    double[] inv = new double[n * n];
+    CholeskyInverse.invert(lower, n, new double[n * n], inv);
+    double[] mean = new double[n];
+    double[] std = new double[n];
+    double[] latent = new double[n];
+    for (int i = 0; i < n; i++) {
+      double d = inv[i * n + i];
+      mean[i] = yMean + yStd * (z[i] - alpha[i] / d);
+      double noise = kernel.value(x[i], x[i], true) - kernel.value(x[i], x[i], false);
+      std[i] = yStd * Math.sqrt(1 / d);
+      latent[i] = yStd * Math.sqrt(Math.max(0, 1 / d - noise));
+    }
+    return new GpPrediction(mean, std, latent);
+  }
+
+  /**
+   * The leave-one-out log predictive probability Σᵢ ln p(yᵢ | X, y₋ᵢ, θ) of the z-scored targets
+   * (Rasmussen and Williams 2006, eq. 5.11), a cross-validation score for model selection.
+   *
+   * @return the score (higher is better)
+   */
+  public double leaveOneOutLogPredictive() {
+    GpPrediction loo = leaveOneOut();
+    double s = 0;
+    for (int i = 0; i < z.length; i++) {
+      double sd = loo.std()[i] / yStd;
+      double r = ((loo.mean()[i] - yMean) / yStd - z[i]) / sd;
+      s += -0.5 * Math.log(2 * Math.PI * sd * sd) - 0.5 * r * r;
+    }
+    return s;
   }
 
   /**

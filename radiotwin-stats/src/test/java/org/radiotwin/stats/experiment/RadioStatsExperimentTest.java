@@ -45,7 +45,8 @@ class RadioStatsExperimentTest {
             1,
             20,
             500,
-            new double[] {0.1, 0.2});
+            new double[] {0.1, 0.2},
+            RadioStatsExperiment.ModelSelection.MARGINAL_LIKELIHOOD);
     data = RadioStatsExperiment.measure(settings, f -> {});
     result = RadioStatsExperiment.analyse(settings, data, f -> {});
   }

@@ -164,4 +164,51 @@ class GaussianProcessRegressorTest {
     GaussianProcessModel b = GaussianProcessRegressor.of(k0).withRestarts(3).withSeed(7).fit(X, Y);
     assertThat(b.kernel().logParameters()).containsExactly(a.kernel().logParameters());
   }
+
+  /**
+   * The closed-form leave-one-out prediction equals the posterior of the process conditioned on the
+   * other 14 points (same hyper-parameters and normalisation), computed here directly: μ =
+   * k₋ᵢᵀ(K₋ᵢ)⁻¹y₋ᵢ, σ² = k(xᵢ, xᵢ) + σ_n² − k₋ᵢᵀ(K₋ᵢ)⁻¹k₋ᵢ in z-units.
+   */
+  @Test
+  void leaveOneOutMatchesAnExplicitRefit() {
+    Kernel k = KernelFamily.RBF.create(new Hyperparameters(0.8, new double[] {1.3}, 0.05));
+    GaussianProcessModel m = GaussianProcessRegressor.of(k).withFixedHyperparameters().fit(X, Y);
+    GpPrediction loo = m.leaveOneOut();
+    int n = X.length;
+    for (int i : new int[] {0, 6, 14}) {
+      org.ejml.data.DMatrixRMaj kk = new org.ejml.data.DMatrixRMaj(n - 1, n - 1);
+      org.ejml.data.DMatrixRMaj ks = new org.ejml.data.DMatrixRMaj(n - 1, 1);
+      org.ejml.data.DMatrixRMaj ys = new org.ejml.data.DMatrixRMaj(n - 1, 1);
+      int r = 0;
+      for (int a = 0; a < n; a++) {
+        if (a == i) {
+          continue;
+        }
+        int c = 0;
+        for (int b = 0; b < n; b++) {
+          if (b == i) {
+            continue;
+          }
+          kk.set(r, c++, k.value(X[a], X[b], a == b) + (a == b ? 1e-10 : 0));
+        }
+        ks.set(r, 0, k.value(X[i], X[a], false));
+        ys.set(r, 0, (Y[a] - m.targetMean()) / m.targetScale());
+        r++;
+      }
+      org.ejml.data.DMatrixRMaj w = new org.ejml.data.DMatrixRMaj(n - 1, 1);
+      org.ejml.dense.row.CommonOps_DDRM.solve(kk, ys, w);
+      double mu = 0;
+      for (int a = 0; a < n - 1; a++) {
+        mu += ks.get(a, 0) * w.get(a, 0);
+      }
+      org.ejml.dense.row.CommonOps_DDRM.solve(kk, ks, w);
+      double var = k.value(X[i], X[i], true) + 1e-10;
+      for (int a = 0; a < n - 1; a++) {
+        var -= ks.get(a, 0) * w.get(a, 0);
+      }
+      assertThat(loo.mean()[i]).isCloseTo(m.targetMean() + m.targetScale() * mu, within(1e-8));
+      assertThat(loo.std()[i]).isCloseTo(m.targetScale() * Math.sqrt(var), within(1e-8));
+    }
+  }
 }
