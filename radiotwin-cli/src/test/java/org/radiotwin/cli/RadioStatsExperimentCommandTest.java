@@ -17,17 +17,17 @@ class RadioStatsExperimentCommandTest {
             "experiment",
             "radiostats",
             "--positions",
-            "40",
+            "30",
             "--train",
-            "24",
+            "22",
             "--calibration",
             "19",
             "--band",
-            "2e9:10e9:401",
+            "2e9:10e9:201",
             "--runs",
             "2",
             "--samples",
-            "30000",
+            "20000",
             "--features",
             "2",
             "--kernels",
@@ -41,7 +41,7 @@ class RadioStatsExperimentCommandTest {
             dir.toString());
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = Json.MAPPER.readTree(Files.readString(dir.resolve("results.json")));
-    assertThat(j.get("evaluation").asInt()).isEqualTo(16);
+    assertThat(j.get("evaluation").asInt()).isEqualTo(8);
     for (String m : new String[] {"proposed", "twinOnly", "positionOnly"}) {
       assertThat(j.at("/medianAbsErrorDb/" + m).asDouble()).isPositive();
     }
@@ -59,7 +59,7 @@ class RadioStatsExperimentCommandTest {
     }
     // 300 pilot samples: rank 1 is valid at ε = 0.01, δ = 0.05 (0.99^300 = 0.049).
     assertThat(j.at("/rates/orderStatistic/meanNormalizedRate").asDouble()).isPositive();
-    assertThat(j.get("firstRun")).hasSize(40);
+    assertThat(j.get("firstRun")).hasSize(30);
     assertThat(j.at("/proposedModels/perRun")).hasSize(2);
     for (String f :
         new String[] {
