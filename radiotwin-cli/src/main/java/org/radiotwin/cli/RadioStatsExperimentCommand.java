@@ -19,6 +19,7 @@ import org.radiotwin.radiomap.RadioMapGrid;
 import org.radiotwin.rt.PathSolverConfig;
 import org.radiotwin.scene.Scene;
 import org.radiotwin.scene.io.SceneLoader;
+import org.radiotwin.stats.experiment.ModelSelection;
 import org.radiotwin.stats.experiment.RadioStatsExperiment;
 import org.radiotwin.stats.experiment.RadioStatsResult;
 import org.radiotwin.stats.experiment.SitePositions;
@@ -227,10 +228,10 @@ final class RadioStatsExperimentCommand implements Callable<Integer> {
                   "--twin-materials " + twinMaterials,
                   "expected brick or as-is");
         };
-    RadioStatsExperiment.ModelSelection modelSelection =
+    ModelSelection modelSelection =
         switch (selection) {
-          case "lml" -> RadioStatsExperiment.ModelSelection.MARGINAL_LIKELIHOOD;
-          case "loo" -> RadioStatsExperiment.ModelSelection.LEAVE_ONE_OUT;
+          case "lml" -> ModelSelection.MARGINAL_LIKELIHOOD;
+          case "loo" -> ModelSelection.LEAVE_ONE_OUT;
           default ->
               throw new RadioTwinException(
                   RadioTwinMessages.INVALID_ARGUMENT,

@@ -21,8 +21,6 @@ import org.radiotwin.stats.experiment.RadioStatsResult.ModelChoice;
 import org.radiotwin.stats.experiment.RadioStatsResult.PositionMap;
 import org.radiotwin.stats.experiment.RadioStatsResult.RateSummary;
 import org.radiotwin.stats.features.PowerQuantileFeatures;
-import org.radiotwin.stats.gp.GaussianProcessModel;
-import org.radiotwin.stats.gp.GaussianProcessRegressor;
 import org.radiotwin.stats.gp.GpPrediction;
 import org.radiotwin.stats.gp.KernelFamily;
 import org.radiotwin.stats.rate.ConformalQuantileCalibration;
@@ -157,17 +155,6 @@ public final class RadioStatsExperiment {
     public int positionCount() {
       return positions.length / 3;
     }
-  }
-
-  /** How the feature count K and the kernel are chosen on the training positions. */
-  public enum ModelSelection {
-    /** Largest log marginal likelihood (type-II maximum likelihood evidence). */
-    MARGINAL_LIKELIHOOD,
-    /**
-     * Largest leave-one-out log predictive probability (Rasmussen and Williams 2006, §5.4.2):
-     * rewards calibrated predictive variances, which the rate selection relies on.
-     */
-    LEAVE_ONE_OUT
   }
 
   private static void check(boolean ok, String what, String why) {
@@ -369,68 +356,48 @@ public final class RadioStatsExperiment {
     int[] fit = Arrays.copyOfRange(train, 0, m - s.calibration());
     int[] cal = Arrays.copyOfRange(train, m - s.calibration(), m);
     long fitSeed = rnd.nextLong();
-    Selected prop = select(s, data, train, true, fitSeed);
-    Selected pos = select(s, data, train, false, fitSeed);
-    Selected propC = select(s, data, fit, true, fitSeed);
-    Selected posC = select(s, data, fit, false, fitSeed);
+    QuantileMap prop = select(s, data, train, true, fitSeed);
+    QuantileMap pos = select(s, data, train, false, fitSeed);
+    QuantileMap propC = select(s, data, fit, true, fitSeed);
+    QuantileMap posC = select(s, data, fit, false, fitSeed);
     return new Run(
         eval,
-        predict(prop, data, eval, null, s.epsilon()),
-        predict(pos, data, eval, null, s.epsilon()),
-        predict(propC, data, eval, cal, s.epsilon()),
-        predict(posC, data, eval, cal, s.epsilon()),
-        prop.choice(run),
-        pos.choice(run));
+        predict(prop, data, eval, null),
+        predict(pos, data, eval, null),
+        predict(propC, data, eval, cal),
+        predict(posC, data, eval, cal),
+        choice(prop, run),
+        choice(pos, run));
   }
 
-  /** A fitted model with the K it uses. */
-  private record Selected(GaussianProcessModel model, int k, KernelFamily family, double score) {
-    ModelChoice choice(int run) {
-      return new ModelChoice(
-          run,
-          k,
-          family.cliName(),
-          model.logMarginalLikelihood(),
-          model.leaveOneOutLogPredictive(),
-          model.kernel().toString());
-    }
+  private static ModelChoice choice(QuantileMap map, int run) {
+    return new ModelChoice(
+        run,
+        map.featureCount(),
+        map.kernelFamily().cliName(),
+        map.model().logMarginalLikelihood(),
+        map.model().leaveOneOutLogPredictive(),
+        map.model().kernel().toString());
   }
 
-  private static Selected select(
+  private static QuantileMap select(
       Settings s, SiteData data, int[] idx, boolean withFeatures, long seed) {
-    double[] y = new double[idx.length];
-    for (int i = 0; i < idx.length; i++) {
-      y[i] = data.truthLogQuantile()[idx[i]];
-    }
-    Selected best = null;
-    int[] counts = withFeatures ? s.featureCounts() : new int[] {0};
-    for (int k : counts) {
-      double[][] x = inputs(data, idx, k, s.epsilon());
-      double[] scales = spreads(x);
-      for (KernelFamily family : s.kernels()) {
-        GaussianProcessModel model =
-            GaussianProcessRegressor.of(family.initial(scales))
-                .withRestarts(s.restarts())
-                .withSeed(seed)
-                .fit(x, y);
-        double score =
-            s.selection() == ModelSelection.MARGINAL_LIKELIHOOD
-                ? model.logMarginalLikelihood()
-                : model.leaveOneOutLogPredictive();
-        if (best == null || score > best.score()) {
-          best = new Selected(model, k, family, score);
-        }
-      }
-    }
-    return best;
+    return QuantileMap.fit(
+        data,
+        idx,
+        withFeatures ? s.featureCounts() : new int[] {0},
+        s.kernels(),
+        s.selection(),
+        s.restarts(),
+        seed,
+        s.epsilon());
   }
 
-  private static Predictions predict(
-      Selected sel, SiteData data, int[] eval, int[] cal, double epsilon) {
-    GpPrediction e = sel.model().predict(inputs(data, eval, sel.k(), epsilon));
+  private static Predictions predict(QuantileMap map, SiteData data, int[] eval, int[] cal) {
+    GpPrediction e = map.predict(data, eval);
     double[] scores = null;
     if (cal != null) {
-      GpPrediction c = sel.model().predict(inputs(data, cal, sel.k(), epsilon));
+      GpPrediction c = map.predict(data, cal);
       scores = new double[cal.length];
       for (int i = 0; i < cal.length; i++) {
         scores[i] = (c.mean()[i] - data.truthLogQuantile()[cal[i]]) / Math.max(c.std()[i], 1e-300);
@@ -438,43 +405,6 @@ public final class RadioStatsExperiment {
       Arrays.sort(scores);
     }
     return new Predictions(e.mean(), e.std(), scores);
-  }
-
-  /** [x, y] or [x, y, q_1…q_K] (twin quantiles in dB) per position. */
-  static double[][] inputs(SiteData data, int[] idx, int k, double epsilon) {
-    double[][] x = new double[idx.length][];
-    for (int i = 0; i < idx.length; i++) {
-      int p = idx[i];
-      double[] row = new double[2 + k];
-      row[0] = data.positions()[3 * p];
-      row[1] = data.positions()[3 * p + 1];
-      if (k > 0) {
-        double[] q =
-            PowerQuantileFeatures.quantilesDb(
-                new EmpiricalDistribution(data.twinSortedDb()[p]), k, epsilon);
-        System.arraycopy(q, 0, row, 2, k);
-      }
-      x[i] = row;
-    }
-    return x;
-  }
-
-  private static double[] spreads(double[][] x) {
-    int d = x[0].length;
-    double[] s = new double[d];
-    for (int j = 0; j < d; j++) {
-      double m = 0;
-      for (double[] r : x) {
-        m += r[j];
-      }
-      m /= x.length;
-      double v = 0;
-      for (double[] r : x) {
-        v += (r[j] - m) * (r[j] - m);
-      }
-      s[j] = v > 0 ? Math.sqrt(v / x.length) : 1;
-    }
-    return s;
   }
 
   private static double[] meanOf(String method, Run r, SiteData data) {

@@ -46,7 +46,7 @@ class RadioStatsExperimentTest {
             20,
             500,
             new double[] {0.1, 0.2},
-            RadioStatsExperiment.ModelSelection.MARGINAL_LIKELIHOOD);
+            ModelSelection.MARGINAL_LIKELIHOOD);
     data = RadioStatsExperiment.measure(settings, f -> {});
     result = RadioStatsExperiment.analyse(settings, data, f -> {});
   }
