@@ -40,12 +40,13 @@ import picocli.CommandLine.Spec;
     name = "radiostats",
     mixinStandardHelpOptions = true,
     description = {
-      "Seed 004: predict the epsilon-quantile of fading over a site from --train measured",
-      "positions with a GP on [position, twin power quantiles], against the twin alone and a",
-      "position-only GP; select URLLC rates (Gaussian, split-conformal, Kallehauge's order",
-      "statistic) and count violations of the epsilon-outage capacity. Writes results.json,",
-      "quantile-map.png, error-*.png, abs-error-cdf.png, normalized-rate-cdf.png and",
-      "violation-vs-delta.png to --out."
+      "Seed 004: predict the epsilon-quantile of fading over a site from",
+      "--train measured positions with a GP on [position, twin power",
+      "quantiles], against the twin alone and a position-only GP; select",
+      "URLLC rates (Gaussian, split-conformal, Kallehauge's order statistic)",
+      "and count violations of the epsilon-outage capacity. Writes",
+      "results.json, quantile-map.png, error-*.png, abs-error-cdf.png,",
+      "normalized-rate-cdf.png and violation-vs-delta.png to --out."
     })
 final class RadioStatsExperimentCommand implements Callable<Integer> {
 

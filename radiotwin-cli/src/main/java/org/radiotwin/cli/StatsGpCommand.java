@@ -32,12 +32,14 @@ import picocli.CommandLine.Spec;
     name = "gp",
     mixinStandardHelpOptions = true,
     description = {
-      "Gaussian-process regression: fits --target on --features of --train and writes the",
-      "predictive mean and standard deviations (of a noisy observation and of the noise-free",
-      "function) at the rows of --predict to --out (columns mean,std,stdLatent, target units).",
-      "Kernel = amplitude * base + white noise; hyper-parameters maximise the log marginal",
-      "likelihood of the z-scored target (scikit-learn's normalize_y=True) unless --hyper",
-      "fixes them: {\"amplitudeVar\":..,\"lengthScales\":[..],\"noiseVar\":..}."
+      "Gaussian-process regression: fits --target on --features of --train",
+      "and writes the predictive mean and standard deviations (of a noisy",
+      "observation and of the noise-free function) at the rows of --predict",
+      "to --out (columns mean,std,stdLatent, in target units).",
+      "Kernel = amplitude * base + white noise; hyper-parameters maximise the",
+      "log marginal likelihood of the z-scored target (scikit-learn's",
+      "normalize_y=True) unless --hyper fixes them:",
+      "{\"amplitudeVar\":..,\"lengthScales\":[..],\"noiseVar\":..}."
     })
 final class StatsGpCommand implements Callable<Integer> {
 
