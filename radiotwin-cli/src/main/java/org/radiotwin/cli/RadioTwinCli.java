@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
       RadioMapCommand.class,
       MeasureCommand.class,
       PpiCommand.class,
+      StatsCommand.class,
       ExperimentCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
