@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "experiment",
     mixinStandardHelpOptions = true,
     description = "The papers' studies; each writes results.json and figures to --out.",
-    subcommands = {FadingProxyExperiment.class})
+    subcommands = {FadingProxyExperiment.class, CanyonExperiment.class})
 final class ExperimentCommand {}

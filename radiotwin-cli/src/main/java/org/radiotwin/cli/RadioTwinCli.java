@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
       CfrCommand.class,
       RadioMapCommand.class,
       MeasureCommand.class,
+      CalibrateCommand.class,
       ExperimentCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
