@@ -77,7 +77,9 @@ public final class Calibrator {
         throw new RadioTwinException(RadioTwinMessages.NOT_FINITE, loss.name() + " loss", value);
       }
       history.add(new CalibrationStep(it, value, parameters.values()));
-      if (it > 0 && Math.abs(previous - value) <= settings.tolerance() * Math.abs(value)) {
+      if (it > 0
+          && settings.tolerance() > 0
+          && Math.abs(previous - value) <= settings.tolerance() * Math.abs(value)) {
         converged = it < settings.iterations();
         break;
       }

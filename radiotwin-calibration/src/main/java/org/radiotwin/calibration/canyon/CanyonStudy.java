@@ -287,8 +287,36 @@ public final class CanyonStudy {
             pathPowers(twin, CanyonScenario.initialMaterial(), set.frequencies(), s.subband()));
   }
 
-  /** The twin's parameters: the wall material, trainable, from η_r = 3, σ = 0.1 S/m. */
-  static CalibrationParameters parameters(SceneGeometry twin) {
+  /**
+   * The campaign of one draw at one bandwidth, traced and projected, as each calibration of the
+   * study sees it (for benchmarks and programmatic use).
+   *
+   * @param s study settings (measurements, spacing, SNR, sub-band)
+   * @param runSeed seed of the draw (positions and noise)
+   * @param bandwidth measurement bandwidth [Hz]
+   * @return the twin campaign
+   */
+  public static TwinCampaign campaign(Settings s, long runSeed, double bandwidth) {
+    Draw draw = Draw.of(s.measurements(), runSeed);
+    MeasurementSet set = measure(s, draw, bandwidth, runSeed);
+    return TwinCampaign.of(
+        draw.twinGeometry(),
+        new PathSet[] {draw.twinPaths()},
+        new int[set.positionCount()],
+        IntStream.range(0, set.positionCount()).toArray(),
+        set,
+        s.subband(),
+        s.snrDb(),
+        false);
+  }
+
+  /**
+   * The twin's parameters: the wall material, trainable, from η_r = 3, σ = 0.1 S/m.
+   *
+   * @param twin the twin geometry
+   * @return fresh parameters
+   */
+  public static CalibrationParameters parameters(SceneGeometry twin) {
     return CalibrationParameters.of(
             twin, CanyonScenario.CARRIER, List.of(CanyonScenario.MATERIAL), false)
         .setInitial(
