@@ -75,6 +75,11 @@ final class CalibrateCommand implements Callable<Integer> {
   List<String> train;
 
   @Option(
+      names = "--initial",
+      description = "Initial values MAT=ETA_R,SIGMA of a trained material (default: the scene's).")
+  List<String> initial = new ArrayList<>();
+
+  @Option(
       names = "--iterations",
       defaultValue = "200",
       description = "Adam iterations (default: ${DEFAULT-VALUE}).")
@@ -150,6 +155,9 @@ final class CalibrateCommand implements Callable<Integer> {
               campaign.extrapolate,
               f -> p.listener().accept(0.2 * f));
       params = CalibrationParameters.of(tc.geometry(), fc, train, campaign.extrapolate);
+      for (String spec : initial) {
+        setInitial(params, spec);
+      }
       before = predicted(tc, params);
       result =
           Calibrator.calibrate(
@@ -197,6 +205,31 @@ final class CalibrateCommand implements Callable<Integer> {
             eb.rmseDb(),
             ea.rmseDb());
     return 0;
+  }
+
+  /** Applies one {@code --initial MAT=ETA_R,SIGMA}. */
+  private void setInitial(CalibrationParameters params, String value) {
+    int eq = value.lastIndexOf('=');
+    String[] v = eq < 0 ? new String[0] : value.substring(eq + 1).split(",");
+    if (eq <= 0 || v.length != 2) {
+      throw new RadioTwinException(
+          RadioTwinMessages.INVALID_ARGUMENT,
+          "--initial '" + value + "'",
+          "expected MAT=ETA_R,SIGMA");
+    }
+    String mat = value.substring(0, eq);
+    if (!train.contains(mat)) {
+      throw new RadioTwinException(
+          RadioTwinMessages.INVALID_ARGUMENT,
+          "--initial '" + value + "'",
+          mat + " is not in --train");
+    }
+    try {
+      params.setInitial(mat, Double.parseDouble(v[0].trim()), Double.parseDouble(v[1].trim()));
+    } catch (NumberFormatException e) {
+      throw new RadioTwinException(
+          RadioTwinMessages.INVALID_ARGUMENT, "--initial '" + value + "'", "not two numbers");
+    }
   }
 
   private static double[] predicted(TwinCampaign tc, CalibrationParameters params) {

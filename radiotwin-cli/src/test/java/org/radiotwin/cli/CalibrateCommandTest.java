@@ -124,6 +124,55 @@ class CalibrateCommandTest {
   }
 
   @Test
+  void initialValuesAreUsedAndValidated(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("cal");
+    CliTestSupport.Result r =
+        CliTestSupport.run(
+            "calibrate",
+            "--scene",
+            "builtin:simple_street_canyon",
+            "--measurements",
+            csv.toString(),
+            "--train",
+            "mat-itu_concrete",
+            "--initial",
+            "mat-itu_concrete=3,0.05",
+            "--iterations",
+            "2",
+            "--max-depth",
+            "1",
+            "--samples",
+            "20000",
+            "--quiet",
+            "--out",
+            out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.MAPPER.readTree(Files.readString(out.resolve("calibration.json")));
+    assertThat(j.at("/materials/0/before/relativePermittivity").asDouble()).isEqualTo(3.0);
+    CliTestSupport.Result bad =
+        CliTestSupport.run(
+            "calibrate",
+            "--scene",
+            "builtin:simple_street_canyon",
+            "--measurements",
+            csv.toString(),
+            "--train",
+            "mat-itu_concrete",
+            "--initial",
+            "mat-itu_concrete=0.5,0.05",
+            "--max-depth",
+            "1",
+            "--samples",
+            "1000",
+            "--quiet",
+            "--out",
+            dir.resolve("bad").toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("eta_r");
+    assertThat(dir.resolve("bad")).doesNotExist();
+  }
+
+  @Test
   void unknownMethodFails(@TempDir Path dir) {
     CliTestSupport.Result r =
         CliTestSupport.run(

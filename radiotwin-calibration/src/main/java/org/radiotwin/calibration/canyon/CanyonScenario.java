@@ -45,16 +45,32 @@ public final class CanyonScenario {
   /** Initial twin conductivity [S/m]. */
   public static final double INITIAL_CONDUCTIVITY = 0.1;
 
-  /** Transmitter position [m]. */
-  public static final double[] TRANSMITTER = {-11.9917, 0, 1};
+  private static final double[] TRANSMITTER = {-11.9917, 0, 1};
 
-  /** Centre of the receiver area [m]. */
-  public static final double[] RECEIVER = {11.9917, 0, 1};
+  private static final double[] RECEIVER = {11.9917, 0, 1};
 
-  /** Half-width of the square receiver area around {@link #RECEIVER} [m]. */
+  /** Half-width of the square receiver area around {@link #receiverCentre()} [m]. */
   public static final double AREA_HALF_WIDTH = 1;
 
   private CanyonScenario() {}
+
+  /**
+   * Transmitter position (−11.9917, 0, 1) m.
+   *
+   * @return x, y, z [m] (a copy)
+   */
+  public static double[] transmitter() {
+    return TRANSMITTER.clone();
+  }
+
+  /**
+   * Centre of the receiver area (11.9917, 0, 1) m.
+   *
+   * @return x, y, z [m] (a copy)
+   */
+  public static double[] receiverCentre() {
+    return RECEIVER.clone();
+  }
 
   /**
    * True conductivity at a frequency, σ = 0.0326·f_GHz^0.8095.
@@ -118,7 +134,7 @@ public final class CanyonScenario {
   }
 
   /**
-   * Receiver positions drawn uniformly in the square area around {@link #RECEIVER}.
+   * Receiver positions drawn uniformly in the square area around {@link #receiverCentre()}.
    *
    * @param count number of positions
    * @param random generator

@@ -246,10 +246,10 @@ public final class CanyonStudy {
       SceneGeometry tg =
           SceneGeometry.of(
               CanyonScenario.scene(true, CanyonScenario.trueMaterial(CanyonScenario.CARRIER)));
-      PathSet tp = solver.solve(tg, CanyonScenario.TRANSMITTER, rx, ForkJoinPool.commonPool());
+      PathSet tp = solver.solve(tg, CanyonScenario.transmitter(), rx, ForkJoinPool.commonPool());
       SceneGeometry g =
           SceneGeometry.of(CanyonScenario.scene(false, CanyonScenario.initialMaterial()));
-      PathSet twin = solver.solve(g, CanyonScenario.TRANSMITTER, rx, ForkJoinPool.commonPool());
+      PathSet twin = solver.solve(g, CanyonScenario.transmitter(), rx, ForkJoinPool.commonPool());
       return new Draw(rx, FieldEvaluator.forScene(tp, tg), g, twin);
     }
   }
@@ -373,9 +373,9 @@ public final class CanyonStudy {
     MeasurementSet.Builder b = MeasurementSet.builder(f);
     Vec3 tx =
         new Vec3(
-            CanyonScenario.TRANSMITTER[0],
-            CanyonScenario.TRANSMITTER[1],
-            CanyonScenario.TRANSMITTER[2]);
+            CanyonScenario.transmitter()[0],
+            CanyonScenario.transmitter()[1],
+            CanyonScenario.transmitter()[2]);
     double[] y = new double[2 * k];
     for (int m = 0; m < mCount; m++) {
       System.arraycopy(h, 2 * m * k, y, 0, 2 * k);

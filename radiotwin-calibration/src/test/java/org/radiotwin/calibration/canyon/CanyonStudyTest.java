@@ -18,8 +18,8 @@ class CanyonStudyTest {
         new PathSolver(CanyonScenario.pathSettings())
             .solve(
                 g,
-                CanyonScenario.TRANSMITTER,
-                CanyonScenario.RECEIVER,
+                CanyonScenario.transmitter(),
+                CanyonScenario.receiverCentre(),
                 java.util.concurrent.ForkJoinPool.commonPool());
     assertThat(ps.pathCount(0)).isEqualTo(2);
     // Unfolded lengths by the image method: √(23.9834² + (2·4.9965)²) and √(23.9834² +
