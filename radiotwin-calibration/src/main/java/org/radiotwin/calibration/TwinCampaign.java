@@ -94,6 +94,14 @@ public final class TwinCampaign {
     double[] gram = new double[gramOffset[mCount]];
     double[] proj = new double[2 * pathOffset[mCount] * blocks];
     double[] energy = new double[mCount * blocks];
+    double[] delays = new double[pathOffset[mCount]];
+    double[] spread = new double[mCount * numRx * numTx];
+    for (int m = 0; m < mCount; m++) {
+      PathSet ps = pathSet(m);
+      for (int l = 0; l < pathOffset[m + 1] - pathOffset[m]; l++) {
+        delays[pathOffset[m] + l] = ps.delay(ps.firstPath(link[m]) + l);
+      }
+    }
     this.measuredPower = new double[mCount];
     double[][] bandFreqs = new double[nb][];
     for (int b = 0; b < nb; b++) {
@@ -104,8 +112,14 @@ public final class TwinCampaign {
         .forEach(
             m -> project(set, m, bandFreqs, pathOffset, gramOffset, blocks, gram, proj, energy));
     double snr = Math.pow(10, snrDb / 10);
+    for (int m = 0; m < mCount; m++) {
+      for (int a = 0; a < numRx * numTx; a++) {
+        spread[m * numRx * numTx + a] = delaySpread(set, m, a, snr);
+      }
+    }
     this.data =
-        new ProjectedMeasurements(pathOffset, numRx * numTx, blockSize, gram, proj, energy, snr);
+        new ProjectedMeasurements(
+            pathOffset, numRx * numTx, blockSize, gram, proj, energy, snr, delays, spread);
   }
 
   /** Steering vectors, Gram matrices, projections and energies of one measurement. */
@@ -163,6 +177,66 @@ public final class TwinCampaign {
       }
     }
     measuredPower[m] = power / (kTotal * numRx * numTx);
+  }
+
+  /**
+   * RMS delay spread of a measured response on a uniform grid, from its frequency correlation
+   * (pulse-pair estimator): with R₀ = Σ|y_k|² − Kσ² (noise removed, σ² from the SNR) and R_L = Σ
+   * conj(y_k)y_{k+L}·K/(K − L), |R_L|/R₀ = |Σ_ℓ p_ℓe^{−j2πLΔfτ_ℓ}|/Σp_ℓ ≈ 1 − (2πLΔf)²σ_τ²/2 for
+   * resolved paths, so σ_τ = √(2(1 − |R_L|/R₀))/(2πLΔf). The lag L doubles from 1 until the
+   * decorrelation reaches 2 % (so that it dominates the O(1/K) leakage of unresolved cross terms
+   * while 2πLΔfσ_τ stays ≈ 0.2, where the quadratic approximation is good to about 1 %), or L =
+   * K/4. NaN on a non-uniform grid or with fewer than 8 tones.
+   */
+  private static double delaySpread(MeasurementSet set, int m, int a, double snr) {
+    double[] y = new double[2 * set.frequencyCount()];
+    set.copyResponse(m, a, y, 0);
+    return rmsDelaySpread(set.frequencies(), y, snr);
+  }
+
+  /**
+   * The pulse-pair RMS delay spread of one response (see {@link #delaySpread}).
+   *
+   * @param f frequencies [Hz]
+   * @param y interleaved response H(f_k)
+   * @param snr linear SNR (+∞ for noiseless)
+   * @return σ_τ [s], NaN when the grid is not uniform or has fewer than 8 tones
+   */
+  static double rmsDelaySpread(double[] f, double[] y, double snr) {
+    int k = f.length;
+    if (k < 8) {
+      return Double.NaN;
+    }
+    double df = (f[k - 1] - f[0]) / (k - 1);
+    for (int i = 1; i < k; i++) {
+      if (Math.abs(f[i] - f[i - 1] - df) > 1e-6 * df) {
+        return Double.NaN;
+      }
+    }
+    double r0 = 0;
+    for (int i = 0; i < 2 * k; i++) {
+      r0 += y[i] * y[i];
+    }
+    double signal = Double.isInfinite(snr) ? r0 : r0 * snr / (1 + snr);
+    if (!(signal > 0)) {
+      return Double.NaN;
+    }
+    double ratio = 1;
+    int lag = 1;
+    for (; ; lag *= 2) {
+      double rr = 0;
+      double ri = 0;
+      for (int i = 0; i + lag < k; i++) {
+        int j = i + lag;
+        rr += y[2 * i] * y[2 * j] + y[2 * i + 1] * y[2 * j + 1];
+        ri += y[2 * i] * y[2 * j + 1] - y[2 * i + 1] * y[2 * j];
+      }
+      ratio = Math.min(1, Math.hypot(rr, ri) * k / (k - lag) / signal);
+      if (ratio < 0.85 || 2 * lag > k / 4) {
+        break;
+      }
+    }
+    return Math.sqrt(-2 * Math.log(Math.max(ratio, 1e-300))) / (2 * Math.PI * lag * df);
   }
 
   /** Index of the first tone of every sub-band, and the end. */

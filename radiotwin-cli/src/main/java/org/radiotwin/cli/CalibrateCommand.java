@@ -21,6 +21,7 @@ import org.radiotwin.calibration.Calibrator;
 import org.radiotwin.calibration.MaterialProperty;
 import org.radiotwin.calibration.PowerErrors;
 import org.radiotwin.calibration.TwinCampaign;
+import org.radiotwin.calibration.loss.PowerLoss;
 import org.radiotwin.calibration.optim.Adam;
 import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
@@ -92,6 +93,11 @@ final class CalibrateCommand implements Callable<Integer> {
   double lr;
 
   @Option(
+      names = "--delay-spread",
+      description = "With --method power: add the same term on the RMS delay spread.")
+  boolean delaySpread;
+
+  @Option(
       names = "--tolerance",
       defaultValue = "0",
       description = "Stop when the relative loss change is below this (default: ${DEFAULT-VALUE}).")
@@ -136,6 +142,10 @@ final class CalibrateCommand implements Callable<Integer> {
           RadioTwinMessages.INVALID_ARGUMENT, "--tolerance", tolerance + " must be ≥ 0");
     }
     CalibrationMethod m = CalibrationMethod.parse(method);
+    if (delaySpread && m != CalibrationMethod.POWER) {
+      throw new RadioTwinException(
+          RadioTwinMessages.INVALID_ARGUMENT, "--delay-spread", "only with --method power");
+    }
     MeasurementSet set = MeasurementCsv.read(measurements);
     Scene twin = SceneLoader.load(scene, osm.toOptions());
     double fc = 0.5 * (set.minFrequency() + set.maxFrequency());
@@ -163,7 +173,7 @@ final class CalibrateCommand implements Callable<Integer> {
           Calibrator.calibrate(
               tc,
               params,
-              m.newLoss(),
+              delaySpread ? new PowerLoss(true) : m.newLoss(),
               new Calibrator.Settings(iterations, tolerance, Adam.Settings.of(lr)),
               f -> p.listener().accept(0.2 + 0.8 * f));
       after = predicted(tc, params);
@@ -249,6 +259,7 @@ final class CalibrateCommand implements Callable<Integer> {
     doc.put("scene", scene);
     doc.put("measurements", measurements.toString());
     doc.put("method", m.name());
+    doc.put("delaySpread", delaySpread);
     doc.put("positions", set.positionCount());
     doc.put("frequencies", set.frequencyCount());
     doc.put("iterations", result.history().size() - 1);

@@ -137,6 +137,7 @@ class CalibrateCommandTest {
             "mat-itu_concrete",
             "--initial",
             "mat-itu_concrete=3,0.05",
+            "--delay-spread",
             "--iterations",
             "2",
             "--max-depth",
@@ -149,6 +150,8 @@ class CalibrateCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = Json.MAPPER.readTree(Files.readString(out.resolve("calibration.json")));
     assertThat(j.at("/materials/0/before/relativePermittivity").asDouble()).isEqualTo(3.0);
+    assertThat(j.get("delaySpread").asBoolean()).isTrue();
+    assertThat(j.get("finalLoss").asDouble()).isFinite();
     CliTestSupport.Result bad =
         CliTestSupport.run(
             "calibrate",

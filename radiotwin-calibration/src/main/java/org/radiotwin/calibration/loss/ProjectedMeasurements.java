@@ -34,9 +34,12 @@ public final class ProjectedMeasurements {
   private final double[] projection;
   private final double[] energy;
   private final double snr;
+  private final double[] delays;
+  private final double[] measuredDelaySpread;
 
   /**
-   * Wraps precomputed arrays (not copied: the caller hands them over).
+   * Wraps precomputed arrays, without path delays (losses that need them, the power loss with its
+   * delay-spread term, then refuse the data).
    *
    * @param pathOffset M + 1 prefix sums of the path counts
    * @param antennaPairs number of antenna pairs (blocks are pair-major: c = pair·B + b)
@@ -54,6 +57,35 @@ public final class ProjectedMeasurements {
       double[] projection,
       double[] energy,
       double snr) {
+    this(pathOffset, antennaPairs, blockSize, gram, projection, energy, snr, null, null);
+  }
+
+  /**
+   * Wraps precomputed arrays (not copied: the caller hands them over).
+   *
+   * @param pathOffset M + 1 prefix sums of the path counts
+   * @param antennaPairs number of antenna pairs (blocks are pair-major: c = pair·B + b)
+   * @param blockSize K_c, samples per block
+   * @param gram Gram matrices in the layout above
+   * @param projection projections in the layout above
+   * @param energy ‖y_{mc}‖²
+   * @param snr the measurements' signal-to-noise ratio (linear; +∞ when noiseless)
+   * @param delays delay τ of every path [s] (path order), or null
+   * @param measuredDelaySpread RMS delay spread of every measurement and antenna pair [s] (NaN
+   *     where it could not be estimated), or null
+   */
+  public ProjectedMeasurements(
+      int[] pathOffset,
+      int antennaPairs,
+      int[] blockSize,
+      double[] gram,
+      double[] projection,
+      double[] energy,
+      double snr,
+      double[] delays,
+      double[] measuredDelaySpread) {
+    this.delays = delays;
+    this.measuredDelaySpread = measuredDelaySpread;
     this.pathOffset = pathOffset;
     this.blocks = blockSize.length;
     this.antennaPairs = antennaPairs;
@@ -71,7 +103,9 @@ public final class ProjectedMeasurements {
     if (gram.length != gramOffset[m]
         || projection.length != 2 * pathOffset[m] * blocks
         || energy.length != m * blocks
-        || blocks % antennaPairs != 0) {
+        || blocks % antennaPairs != 0
+        || (delays != null && delays.length != pathOffset[m])
+        || (measuredDelaySpread != null && measuredDelaySpread.length != m * antennaPairs)) {
       throw new IllegalArgumentException("inconsistent projected measurement arrays");
     }
   }
@@ -224,6 +258,36 @@ public final class ProjectedMeasurements {
       s += k;
     }
     return s;
+  }
+
+  /**
+   * Whether path delays and measured delay spreads are available.
+   *
+   * @return true when both are
+   */
+  public boolean hasDelays() {
+    return delays != null && measuredDelaySpread != null;
+  }
+
+  /**
+   * Delay of a path.
+   *
+   * @param path path index (Σ_{i&lt;m} P_i + ℓ)
+   * @return τ [s]
+   */
+  public double delay(int path) {
+    return delays[path];
+  }
+
+  /**
+   * Measured RMS delay spread.
+   *
+   * @param m measurement
+   * @param pair antenna pair
+   * @return σ_τ [s], NaN when not estimable
+   */
+  public double measuredDelaySpread(int m, int pair) {
+    return measuredDelaySpread[m * antennaPairs + pair];
   }
 
   /**

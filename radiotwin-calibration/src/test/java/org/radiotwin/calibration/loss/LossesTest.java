@@ -84,9 +84,25 @@ class LossesTest {
           }
         }
       }
+      double[] delays = new double[m * p];
+      double[] spread = new double[m];
+      for (int mi = 0; mi < m; mi++) {
+        for (int l = 0; l < p; l++) {
+          delays[mi * p + l] = tau[mi][l];
+        }
+        spread[mi] = 30e-9 + 10e-9 * mi;
+      }
       data =
           new ProjectedMeasurements(
-              off, 1, new int[] {perBand, perBand}, gram, proj, energy, noiseless ? 1e12 : 100);
+              off,
+              1,
+              new int[] {perBand, perBand},
+              gram,
+              proj,
+              energy,
+              noiseless ? 1e12 : 100,
+              delays,
+              spread);
     }
 
     /** h_ℓ of measurement mi for the given coefficients, over all tones. */
@@ -196,6 +212,51 @@ class LossesTest {
       double expected = Math.signum(sim - meas) / (sim + meas) * dSim / s.m;
       assertThat(g[i]).isCloseTo(expected, within(1e-7));
     }
+  }
+
+  @Test
+  void delaySpreadGradientHoldsTheDenominatorConstant() {
+    Synthetic s = new Synthetic(13, false, zeros());
+    double[] a = perturbed(s.coef, 14);
+    double[] gPower = new double[a.length];
+    double[] gBoth = new double[a.length];
+    new PowerLoss().evaluate(s.data, a, gPower);
+    double both = new PowerLoss(true).evaluate(s.data, a, gBoth);
+    double term = 0;
+    for (int m = 0; m < s.m; m++) {
+      double sim = spread(s, a, m);
+      double meas = s.data.measuredDelaySpread(m, 0);
+      term += Math.abs(sim - meas) / (sim + meas) / s.m;
+      for (int i = 2 * m * s.p * s.bands; i < 2 * (m + 1) * s.p * s.bands; i++) {
+        double h = 1e-7;
+        double[] ap = a.clone();
+        double[] am = a.clone();
+        ap[i] += h;
+        am[i] -= h;
+        double dSim = (spread(s, ap, m) - spread(s, am, m)) / (2 * h);
+        double expected = Math.signum(sim - meas) / (sim + meas) * dSim / s.m;
+        assertThat(gBoth[i] - gPower[i]).isCloseTo(expected, within(1e-7));
+      }
+    }
+    assertThat(both - new PowerLoss().evaluate(s.data, a, null)).isCloseTo(term, within(1e-12));
+  }
+
+  /** σ_τ from path energies Σ_b |a|²K_b, computed directly. */
+  private static double spread(Synthetic s, double[] a, int m) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    for (int l = 0; l < s.p; l++) {
+      double e = 0;
+      for (int b = 0; b < s.bands; b++) {
+        int i = 2 * ((m * s.p + l) * s.bands + b);
+        e += (a[i] * a[i] + a[i + 1] * a[i + 1]) * s.perBand;
+      }
+      s0 += e;
+      s1 += e * s.tau[m][l];
+      s2 += e * s.tau[m][l] * s.tau[m][l];
+    }
+    return Math.sqrt(s2 / s0 - (s1 / s0) * (s1 / s0));
   }
 
   @Test
