@@ -223,7 +223,7 @@ public final class TwinCampaign {
     }
     double ratio = 1;
     int lag = 1;
-    for (; ; lag *= 2) {
+    while (true) {
       double rr = 0;
       double ri = 0;
       for (int i = 0; i + lag < k; i++) {
@@ -232,9 +232,11 @@ public final class TwinCampaign {
         ri += y[2 * i] * y[2 * j + 1] - y[2 * i + 1] * y[2 * j];
       }
       ratio = Math.min(1, Math.hypot(rr, ri) * k / (k - lag) / signal);
-      if (ratio < 0.85 || 2 * lag > k / 4) {
+      int next = Math.max(lag + 1, (int) Math.round(1.2 * lag));
+      if (ratio < 0.95 || next > k / 4) {
         break;
       }
+      lag = next;
     }
     return Math.sqrt(-2 * Math.log(Math.max(ratio, 1e-300))) / (2 * Math.PI * lag * df);
   }
