@@ -349,6 +349,7 @@ public final class CanyonStudy {
     PathSet ps = draw.truth().paths();
     int mCount = ps.receiverCount();
     double[] h = new double[2 * k * mCount];
+    double[] band = new double[2 * Math.min(per, k)];
     for (int k0 = 0; k0 < k; k0 += per) {
       int n = Math.min(per, k - k0);
       double centre = 0.5 * (f[k0] + f[k0 + n - 1]);
@@ -357,15 +358,13 @@ public final class CanyonStudy {
               .evaluate(centre, new RadioMaterial[] {CanyonScenario.trueMaterial(centre)}, false);
       for (int m = 0; m < mCount; m++) {
         int link = ps.link(m, 0);
+        // accumulatePhasorUniform writes from index 0: sum the paths in a sub-band buffer.
+        java.util.Arrays.fill(band, 0, 2 * n, 0);
         for (int p = ps.firstPath(link); p < ps.firstPath(link) + ps.pathCount(link); p++) {
-          // accumulatePhasorUniform adds into out[0..2n): shift the output by a view copy.
-          double[] band = new double[2 * n];
           ComplexArrays.accumulatePhasorUniform(
               band, f[k0], s.subcarrierSpacing(), n, c.re(p, 0, 0), c.im(p, 0, 0), ps.delay(p));
-          for (int j = 0; j < 2 * n; j++) {
-            h[2 * (m * k + k0) + j] += band[j];
-          }
         }
+        System.arraycopy(band, 0, h, 2 * (m * k + k0), 2 * n);
       }
     }
     SplittableRandom rnd = new SplittableRandom(seed);
