@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       FadingProxyExperiment.class,
       RadioStatsExperimentCommand.class,
+      CanyonExperiment.class,
       BayesMacCommand.class
     })
 final class ExperimentCommand {}

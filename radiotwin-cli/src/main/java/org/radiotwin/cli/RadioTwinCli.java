@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
       MeasureCommand.class,
       PpiCommand.class,
       StatsCommand.class,
+      CalibrateCommand.class,
       ExperimentCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
