@@ -7,5 +7,9 @@ import picocli.CommandLine.Command;
     name = "experiment",
     mixinStandardHelpOptions = true,
     description = "The papers' studies; each writes results.json and figures to --out.",
-    subcommands = {FadingProxyExperiment.class})
+    subcommands = {
+      FadingProxyExperiment.class,
+      BeamSelectionCommand.class,
+      AodPredictionCommand.class
+    })
 final class ExperimentCommand {}
