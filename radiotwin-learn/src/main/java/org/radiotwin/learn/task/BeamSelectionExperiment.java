@@ -213,6 +213,28 @@ public final class BeamSelectionExperiment {
    */
   public static Result run(
       TwinRealitySite site, Settings settings, ForkJoinPool pool, DoubleConsumer progress) {
+    return run(site, settings, null, pool, progress);
+  }
+
+  /**
+   * Runs the experiment with a given Cross-PPI fold predictor, e.g. the twin calibrated on the
+   * other folds' real labels and re-traced: point q of {@link #learningData} is the site's position
+   * {@code usable()[q]}, and labels are one-hot best beams.
+   *
+   * @param site traced site
+   * @param settings settings
+   * @param foldPredictor f⁽ᵏ⁾, or null for a {@link TrainedFoldPredictor} with the experiment's
+   *     model and ρ = {@link Settings#foldRealShare()}
+   * @param pool pool for the independent trainings
+   * @param progress receives the fraction done in [0, 1]
+   * @return results
+   */
+  public static Result run(
+      TwinRealitySite site,
+      Settings settings,
+      FoldPredictor foldPredictor,
+      ForkJoinPool pool,
+      DoubleConsumer progress) {
     LearningData data = learningData(site, settings.geometricFeatures());
     int[] u = site.usable();
     int beams = data.labelDimension();
@@ -256,7 +278,10 @@ public final class BeamSelectionExperiment {
     MultilayerPerceptron model = new MultilayerPerceptron(sizes);
     SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy(beams);
     AdamTrainer trainer = new AdamTrainer(settings.adam());
-    FoldPredictor fp = new TrainedFoldPredictor(model, loss, trainer, settings.foldRealShare());
+    FoldPredictor fp =
+        foldPredictor != null
+            ? foldPredictor
+            : new TrainedFoldPredictor(model, loss, trainer, settings.foldRealShare());
     PredictionPoweredTraining training =
         new PredictionPoweredTraining(model, loss, trainer, settings.folds(), fp);
     pool.submit(
@@ -283,9 +308,7 @@ public final class BeamSelectionExperiment {
                                   model, loss, fit.parameters(), data, tests[r]);
                           double s = 0;
                           for (int k = 0; k < testCount; k++) {
-                            int beam =
-                                SoftmaxCrossEntropy.argmax(
-                                    Arrays.copyOfRange(labels, k * beams, (k + 1) * beams), beams);
+                            int beam = oneHotIndex(labels, k * beams, beams);
                             s += rate(site, u[tests[r][k]], beam, snr);
                           }
                           rates[t] = s / testCount;
@@ -337,6 +360,15 @@ public final class BeamSelectionExperiment {
   /** Number of real samples for a fraction: ⌈ρ·pool⌉, at least 2 and at most the pool. */
   static int realCount(double fraction, int poolCount) {
     return Math.min(poolCount, Math.max(2, (int) Math.ceil(fraction * poolCount - 1e-9)));
+  }
+
+  private static int oneHotIndex(double[] labels, int offset, int beams) {
+    for (int b = 0; b < beams; b++) {
+      if (labels[offset + b] != 0) {
+        return b;
+      }
+    }
+    return 0;
   }
 
   private static double rate(TwinRealitySite site, int position, int beam, double snr) {
