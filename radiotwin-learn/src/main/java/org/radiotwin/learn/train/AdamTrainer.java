@@ -9,9 +9,10 @@ import org.radiotwin.learn.model.Model;
 /**
  * Minimises a weighted objective L(θ) = Σ_i w_i ℓ̃_i(θ) + (l2/2)‖θ‖² by Adam on minibatches.
  *
- * <p>Minibatches are drawn by shuffling the rows once per pass; the batch gradient (R/B)Σ_{i∈batch}
- * w_i∇ℓ̃_i (R rows, B per batch) is an unbiased estimate of the full one, whatever the signs of the
- * weights.
+ * <p>Minibatches are drawn by shuffling the row groups ({@link WeightedSamples#groups()}) once per
+ * pass; the batch gradient (G/B)Σ_{groups in batch}Σ_{i∈group} w_i∇ℓ̃_i (G groups, B per batch) is
+ * an unbiased estimate of the full one, whatever the signs of the weights, and keeps the positive
+ * and negative terms of one real point together.
  *
  * <p><b>Rectified objectives are unbounded below.</b> PPI's rectifier −λ/n Σ ℓ(x_i, f(x_i)) enters
  * with negative weights, and a flexible model lowers the objective without bound by making those
@@ -83,27 +84,43 @@ public final class AdamTrainer {
     double[] ws = new double[model.workspaceSize()];
     double[] out = new double[model.outputDimension()];
     double[] dOut = new double[model.outputDimension()];
-    int[] order = new int[rows];
+    // Rows by group (CSR), groups in index order, rows in row order within a group.
+    int groups = data.groupCount();
+    int[] groupStart = new int[groups + 1];
+    for (int gi : data.groups()) {
+      groupStart[gi + 1]++;
+    }
+    for (int k = 0; k < groups; k++) {
+      groupStart[k + 1] += groupStart[k];
+    }
+    int[] members = new int[rows];
+    int[] fill = java.util.Arrays.copyOf(groupStart, groups);
     for (int i = 0; i < rows; i++) {
-      order[i] = i;
+      members[fill[data.groups()[i]]++] = i;
+    }
+    int[] order = new int[groups];
+    for (int k = 0; k < groups; k++) {
+      order[k] = k;
     }
     SplittableRandom rnd = new SplittableRandom(seed);
-    int batch = Math.min(config.batchSize(), rows);
-    double scale = rows / (double) batch;
-    int cursor = rows;
+    int batch = Math.min(config.batchSize(), groups);
+    double scale = groups / (double) batch;
+    int cursor = groups;
     double b1t = 1;
     double b2t = 1;
     for (int step = 0; step < config.steps(); step++) {
       java.util.Arrays.fill(grad, 0);
       for (int k = 0; k < batch; k++) {
-        if (cursor == rows) {
-          if (batch < rows) {
+        if (cursor == groups) {
+          if (batch < groups) {
             shuffle(order, rnd);
           }
           cursor = 0;
         }
-        int i = order[cursor++];
-        accumulate(model, loss, data, i, scale, theta, out, dOut, ws, grad);
+        int gi = order[cursor++];
+        for (int r = groupStart[gi]; r < groupStart[gi + 1]; r++) {
+          accumulate(model, loss, data, members[r], scale, theta, out, dOut, ws, grad);
+        }
       }
       b1t *= config.beta1();
       b2t *= config.beta2();

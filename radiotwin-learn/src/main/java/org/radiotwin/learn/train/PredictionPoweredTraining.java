@@ -254,21 +254,20 @@ public final class PredictionPoweredTraining {
     int m = data.labelDimension();
     int n = real.length;
     WeightedSamples.Builder b = new WeightedSamples.Builder(d, m);
-    for (int i : real) {
-      b.add(data.features(), i * d, data.realLabels(), i * m, 1.0 / n);
+    for (int q = 0; q < n; q++) {
+      int i = real[q];
+      b.addGrouped(data.features(), i * d, data.realLabels(), i * m, 1.0 / n, q);
+      if (synthetic.length > 0) {
+        b.addGrouped(data.features(), i * d, realPredictions, q * m, -lambda / n, q);
+      }
     }
-    if (synthetic.length > 0) {
-      for (int q = 0; q < synthetic.length; q++) {
-        b.add(
-            data.features(),
-            synthetic[q] * d,
-            syntheticPredictions,
-            q * m,
-            lambda / synthetic.length);
-      }
-      for (int q = 0; q < n; q++) {
-        b.add(data.features(), real[q] * d, realPredictions, q * m, -lambda / n);
-      }
+    for (int q = 0; q < synthetic.length; q++) {
+      b.add(
+          data.features(),
+          synthetic[q] * d,
+          syntheticPredictions,
+          q * m,
+          lambda / synthetic.length);
     }
     return b.build();
   }
@@ -301,9 +300,9 @@ public final class PredictionPoweredTraining {
       double lambda = nc[c] == 0 ? 1 : lambdas[c];
       for (int i : real) {
         if (data.context()[i] == c) {
-          b.add(data.features(), i * d, data.realLabels(), i * m, p / nc[c]);
+          b.addGrouped(data.features(), i * d, data.realLabels(), i * m, p / nc[c], i);
           if (sc[c] > 0) {
-            b.add(data.features(), i * d, data.twinLabels(), i * m, -p * lambda / nc[c]);
+            b.addGrouped(data.features(), i * d, data.twinLabels(), i * m, -p * lambda / nc[c], i);
           }
         }
       }

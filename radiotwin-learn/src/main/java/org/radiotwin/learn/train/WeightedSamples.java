@@ -14,9 +14,18 @@ import org.radiotwin.errors.RadioTwinMessages;
  * @param inputs x_i packed row-major, size·d values
  * @param labels y_i packed row-major
  * @param weights w_i
+ * @param groups group of each row, in [0, G): the optimiser samples groups, never splitting one
+ *     across minibatches — PPI puts a real point's ℓ(x_i, y_i) and −ℓ(x_i, f(x_i)) in one group so
+ *     that they cancel where the twin is right instead of adding two large opposite gradients to
+ *     different minibatches
  */
 public record WeightedSamples(
-    int inputDimension, int labelDimension, double[] inputs, double[] labels, double[] weights) {
+    int inputDimension,
+    int labelDimension,
+    double[] inputs,
+    double[] labels,
+    double[] weights,
+    int[] groups) {
 
   /** Validates the sizes. */
   public WeightedSamples {
@@ -28,6 +37,23 @@ public record WeightedSamples(
           n * (inputDimension + labelDimension),
           inputs.length + labels.length);
     }
+    if (groups.length != n) {
+      throw new RadioTwinException(
+          RadioTwinMessages.SIZE_MISMATCH, "weighted sample groups", n, groups.length);
+    }
+  }
+
+  /**
+   * Number of groups G (one more than the largest group index).
+   *
+   * @return G
+   */
+  public int groupCount() {
+    int g = 0;
+    for (int v : groups) {
+      g = Math.max(g, v + 1);
+    }
+    return g;
   }
 
   /**
@@ -46,7 +72,10 @@ public record WeightedSamples(
     private double[] x = new double[0];
     private double[] y = new double[0];
     private double[] w = new double[0];
+    private int[] g = new int[0];
     private int n;
+    private int nextGroup;
+    private final java.util.Map<Integer, Integer> keyed = new java.util.HashMap<>();
 
     /**
      * An empty objective.
@@ -74,12 +103,53 @@ public record WeightedSamples(
       if (weight == 0) {
         return this;
       }
+      return append(inputs, inputOffset, labels, labelOffset, weight, nextGroup++);
+    }
+
+    /**
+     * Adds a row to the group of a key: rows added with the same key form one group.
+     *
+     * @param inputs input array
+     * @param inputOffset first of the d inputs
+     * @param labels label array
+     * @param labelOffset first of the label values
+     * @param weight signed weight
+     * @param key group key (e.g. the point index)
+     * @return this
+     */
+    public Builder addGrouped(
+        double[] inputs,
+        int inputOffset,
+        double[] labels,
+        int labelOffset,
+        double weight,
+        int key) {
+      if (weight == 0) {
+        return this;
+      }
+      Integer group = keyed.get(key);
+      if (group == null) {
+        group = nextGroup++;
+        keyed.put(key, group);
+      }
+      return append(inputs, inputOffset, labels, labelOffset, weight, group);
+    }
+
+    private Builder append(
+        double[] inputs,
+        int inputOffset,
+        double[] labels,
+        int labelOffset,
+        double weight,
+        int group) {
       if (n == w.length) {
         int cap = Math.max(16, 2 * n);
         x = Arrays.copyOf(x, cap * d);
         y = Arrays.copyOf(y, cap * m);
         w = Arrays.copyOf(w, cap);
+        g = Arrays.copyOf(g, cap);
       }
+      g[n] = group;
       System.arraycopy(inputs, inputOffset, x, n * d, d);
       System.arraycopy(labels, labelOffset, y, n * m, m);
       w[n++] = weight;
@@ -93,7 +163,12 @@ public record WeightedSamples(
      */
     public WeightedSamples build() {
       return new WeightedSamples(
-          d, m, Arrays.copyOf(x, n * d), Arrays.copyOf(y, n * m), Arrays.copyOf(w, n));
+          d,
+          m,
+          Arrays.copyOf(x, n * d),
+          Arrays.copyOf(y, n * m),
+          Arrays.copyOf(w, n),
+          Arrays.copyOf(g, n));
     }
   }
 }

@@ -48,4 +48,29 @@ class AdamTrainerTest {
       assertThat(Math.abs(t)).isLessThan(1e3);
     }
   }
+
+  @Test
+  void groupedRowsShareMinibatchesSoCancellingTermsCancel() {
+    // A real point whose twin label equals its real label contributes +ℓ − ℓ = 0. Grouped, the
+    // two rows always meet in one minibatch and θ does not move; ungrouped, with one row per
+    // batch, each step sees only one of them and θ wanders.
+    double[] x = {0.7};
+    double[] y = {0, 1, 0};
+    MultilayerPerceptron m = MultilayerPerceptron.logisticRegression(1, 3);
+    SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy(3);
+    double[] start = {0.1, -0.2, 0.3, 0, 0, 0};
+    WeightedSamples grouped =
+        new WeightedSamples.Builder(1, 3)
+            .addGrouped(x, 0, y, 0, 0.5, 7)
+            .add(new double[] {-1}, 0, new double[] {1, 0, 0}, 0, 0)
+            .addGrouped(x, 0, y, 0, -0.5, 7)
+            .build();
+    assertThat(grouped.groups()).containsExactly(0, 0);
+    AdamTrainer oneGroupPerBatch = new AdamTrainer(AdamConfig.of(50, 1, 0.05, 0));
+    assertThat(oneGroupPerBatch.train(m, loss, grouped, start, 1)).containsExactly(start);
+    WeightedSamples ungrouped =
+        new WeightedSamples.Builder(1, 3).add(x, 0, y, 0, 0.5).add(x, 0, y, 0, -0.5).build();
+    assertThat(ungrouped.groups()).containsExactly(0, 1);
+    assertThat(oneGroupPerBatch.train(m, loss, ungrouped, start, 1)).isNotEqualTo(start);
+  }
 }
