@@ -31,6 +31,11 @@ import org.radiotwin.learn.model.SoftmaxCrossEntropy;
  * twin-labelled points; a context without real samples keeps its synthetic term only (nothing can
  * rectify it), one with a single real sample uses λ_c = 1.
  *
+ * <p>A real point's terms ℓ(x_i, y_i) and −λℓ(x_i, f(x_i)) form one row group ({@link
+ * WeightedSamples#groups()}), so minibatches see them together and they cancel where the twin is
+ * right; split across minibatches they would add two large opposite gradients (weight 1/n each) to
+ * the noise.
+ *
  * <p><b>Tuned λ</b> (PPI++, CPPI): with per-sample gradients ∇ℓ(x, y) at a pilot θ̂ (the PPI(1)
  * solution), λ̂ = Σ_k Ĉov_R(∂_kℓ(x, y), ∂_kℓ(x, f(x))) / ((1 + n/N) Σ_k V̂ar_{R∪S}(∂_kℓ(x, f(x)))),
  * clipped to [0, 1] — the trace form of the optimal λ of Angelopoulos, Duchi &amp; Zrnic, "PPI++:
