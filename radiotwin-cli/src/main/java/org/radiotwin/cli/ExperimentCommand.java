@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
       FadingProxyExperiment.class,
       RadioStatsExperimentCommand.class,
       CanyonExperiment.class,
-      BayesMacCommand.class
+      BayesMacCommand.class,
+      BeamSelectionCommand.class,
+      AodPredictionCommand.class
     })
 final class ExperimentCommand {}
