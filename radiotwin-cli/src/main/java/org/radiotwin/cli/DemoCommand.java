@@ -126,8 +126,12 @@ final class DemoCommand implements Callable<Integer> {
   /** Writes everything into a fresh sibling folder, then swaps it in place of the target. */
   private static void publish(Path target, HtmlReport report, ObjectNode results)
       throws IOException {
-    CliChecks.createParent(target.resolve("x"));
     Path parent = target.getParent();
+    if (parent == null) {
+      throw new RadioTwinException(
+          RadioTwinMessages.CANNOT_WRITE_FILE, target, "the output cannot be a file-system root");
+    }
+    Files.createDirectories(parent);
     Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".new-");
     try {
       report.writeFigures(staging);
