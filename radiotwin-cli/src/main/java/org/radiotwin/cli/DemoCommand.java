@@ -58,7 +58,11 @@ final class DemoCommand implements Callable<Integer> {
 
   static List<DemoStage> stages() {
     return List.of(
-        new DemoSiteStage(), new DemoCampaignStage(), new DemoGapStage(), new DemoBayesMacStage());
+        new DemoSiteStage(),
+        new DemoCampaignStage(),
+        new DemoGapStage(),
+        new DemoCalibrationStage(),
+        new DemoBayesMacStage());
   }
 
   @Override
