@@ -62,6 +62,7 @@ final class DemoCommand implements Callable<Integer> {
         new DemoCampaignStage(),
         new DemoGapStage(),
         new DemoCalibrationStage(),
+        new DemoRadioStatsStage(),
         new DemoBayesMacStage());
   }
 

@@ -1,11 +1,14 @@
 package org.radiotwin.cli;
 
 import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
 import org.radiotwin.geometry.Bvh;
 import org.radiotwin.geometry.RayQuery;
 import org.radiotwin.material.ItuMaterialType;
 import org.radiotwin.material.RadioMaterial;
 import org.radiotwin.math.Vec3;
+import org.radiotwin.rt.PathSet;
+import org.radiotwin.rt.PathSolver;
 import org.radiotwin.rt.PathSolverConfig;
 import org.radiotwin.rt.SceneGeometry;
 import org.radiotwin.scene.Scene;
@@ -26,6 +29,7 @@ import org.radiotwin.scene.io.SceneLoader;
  * @param bs base-station (receiver) position [m]
  * @param users packed user positions on the outdoor grid, x, y, z per user [m]
  * @param los whether the twin has line of sight from each user to the base station
+ * @param covered whether both the twin and the reality find at least one path for each user
  * @param gridSpacing spacing of the user grid [m]
  * @param frequency carrier frequency [Hz]
  * @param bandwidth measured bandwidth [Hz]
@@ -41,6 +45,7 @@ record DemoSite(
     Vec3 bs,
     double[] users,
     boolean[] los,
+    boolean[] covered,
     double gridSpacing,
     double frequency,
     double bandwidth,
@@ -76,6 +81,11 @@ record DemoSite(
     PathSolverConfig twinPaths =
         PathSolverConfig.defaults().withMaxDepth(3).withSamples(quick ? 20_000 : 100_000, seed);
     PathSolverConfig realityPaths = twinPaths;
+    boolean[] covered = covered(twinGeometry, bs, users, twinPaths);
+    boolean[] realityCovered = covered(SceneGeometry.of(reality), bs, users, realityPaths);
+    for (int i = 0; i < covered.length; i++) {
+      covered[i] &= realityCovered[i];
+    }
     return new DemoSite(
         twinName,
         realityName,
@@ -84,6 +94,7 @@ record DemoSite(
         bs,
         users,
         los,
+        covered,
         spacing,
         3.5e9,
         100e6,
@@ -172,6 +183,34 @@ record DemoSite(
       }
     }
     return Arrays.copyOf(out, 3 * n);
+  }
+
+  /** Whether the path solver finds at least one path between the base station and each user. */
+  static boolean[] covered(
+      SceneGeometry geometry, Vec3 bs, double[] users, PathSolverConfig config) {
+    PathSet ps =
+        new PathSolver(config).solve(geometry, bs.toArray(), users, ForkJoinPool.commonPool());
+    boolean[] c = new boolean[users.length / 3];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = ps.pathCount(ps.link(i, 0)) > 0;
+    }
+    return c;
+  }
+
+  /** Indices of the users both scenes cover. */
+  int[] coveredUsers() {
+    int n = 0;
+    for (boolean b : covered) {
+      n += b ? 1 : 0;
+    }
+    int[] out = new int[n];
+    int k = 0;
+    for (int i = 0; i < covered.length; i++) {
+      if (covered[i]) {
+        out[k++] = i;
+      }
+    }
+    return out;
   }
 
   /** Whether the segment from each user to the base station is unobstructed. */

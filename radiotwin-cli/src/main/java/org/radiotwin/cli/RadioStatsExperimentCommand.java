@@ -451,6 +451,24 @@ final class RadioStatsExperimentCommand implements Callable<Integer> {
           "dB",
           site);
     }
+    Plots.writePng(errorCdfChart(r), out.resolve("abs-error-cdf.png"));
+    Plots.writePng(rateCdfChart(r), out.resolve("normalized-rate-cdf.png"));
+    XYChart viol = Plots.chart("Violation rate vs delta", "delta", "fraction of R > C_eps");
+    double[] d =
+        r.violationCurve().stream().mapToDouble(RadioStatsResult.CurvePoint::delta).toArray();
+    for (String m : RadioStatsExperiment.RATE_METHODS) {
+      if (m.equals("twinOnly")) {
+        continue; // no guarantee and far off the scale
+      }
+      double[] v = r.violationCurve().stream().mapToDouble(c -> c.violationRate().get(m)).toArray();
+      Plots.line(viol, m, d, v);
+    }
+    Plots.line(viol, "target (= delta)", d, d);
+    Plots.writePng(viol, out.resolve("violation-vs-delta.png"));
+  }
+
+  /** CDFs of the absolute error of the predicted ln q_ε of each method (seed 004 Fig. 4). */
+  static XYChart errorCdfChart(RadioStatsResult r) {
     XYChart cdf = Plots.chart("Absolute error of ln q_eps (all runs)", "|error| [dB]", "CDF");
     r.errors()
         .forEach(
@@ -460,7 +478,11 @@ final class RadioStatsExperimentCommand implements Callable<Integer> {
             });
     cdf.getStyler().setYAxisDecimalPattern("0.0");
     cdf.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
-    Plots.writePng(cdf, out.resolve("abs-error-cdf.png"));
+    return cdf;
+  }
+
+  /** CDFs of the normalised rate R̂/C_ε of each rate method (seed 004 Fig. 5). */
+  static XYChart rateCdfChart(RadioStatsResult r) {
     XYChart rates = Plots.chart("Normalised rate R/C_eps (all runs)", "normalised rate", "CDF");
     r.rates()
         .forEach(
@@ -475,19 +497,7 @@ final class RadioStatsExperimentCommand implements Callable<Integer> {
     rates.getStyler().setXAxisMax(2.0);
     rates.getStyler().setYAxisDecimalPattern("0.0");
     rates.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
-    Plots.writePng(rates, out.resolve("normalized-rate-cdf.png"));
-    XYChart viol = Plots.chart("Violation rate vs delta", "delta", "fraction of R > C_eps");
-    double[] d =
-        r.violationCurve().stream().mapToDouble(RadioStatsResult.CurvePoint::delta).toArray();
-    for (String m : RadioStatsExperiment.RATE_METHODS) {
-      if (m.equals("twinOnly")) {
-        continue; // no guarantee and far off the scale
-      }
-      double[] v = r.violationCurve().stream().mapToDouble(c -> c.violationRate().get(m)).toArray();
-      Plots.line(viol, m, d, v);
-    }
-    Plots.line(viol, "target (= delta)", d, d);
-    Plots.writePng(viol, out.resolve("violation-vs-delta.png"));
+    return rates;
   }
 
   /** Each cell takes the value of the closest position with a finite value (within 6 m). */
