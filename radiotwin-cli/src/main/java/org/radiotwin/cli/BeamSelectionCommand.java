@@ -109,6 +109,31 @@ final class BeamSelectionCommand implements Callable<Integer> {
       description = "Noise figure [dB] (default: ${DEFAULT-VALUE}).")
   double noiseFigure;
 
+  /** Mean achievable rate vs the percentage of real labels, per method (seed 000 Fig. 5b). */
+  static XYChart rateChart(BeamSelectionExperiment.Result r) {
+    double[] fractions = r.realFractions();
+    XYChart chart =
+        Plots.chart(
+            "Beam selection with twin data ("
+                + r.positions()
+                + " positions, "
+                + r.beams()
+                + " beams)",
+            "real labels [% of training positions]",
+            "mean achievable rate [bit/s/Hz]");
+    double[] pct = new double[fractions.length];
+    for (int i = 0; i < pct.length; i++) {
+      pct[i] = 100 * fractions[i];
+    }
+    for (BeamSelectionExperiment.MethodCurve c : r.curves()) {
+      Plots.line(chart, c.method(), pct, c.meanRate());
+    }
+    Plots.line(chart, "optimal beam", pct, constant(r.optimalRate(), pct.length));
+    Plots.line(chart, "twin's beam", pct, constant(r.twinBeamRate(), pct.length));
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+    return chart;
+  }
+
   @Override
   public Integer call() {
     int[] rc = parseArray(array);
@@ -144,30 +169,14 @@ final class BeamSelectionCommand implements Callable<Integer> {
       fr.add(f);
     }
     ObjectNode mo = doc.putObject("methods");
-    XYChart chart =
-        Plots.chart(
-            "Beam selection with twin data ("
-                + r.positions()
-                + " positions, "
-                + r.beams()
-                + " beams)",
-            "real labels [% of training positions]",
-            "mean achievable rate [bit/s/Hz]");
-    double[] pct = new double[fractions.length];
-    for (int i = 0; i < pct.length; i++) {
-      pct[i] = 100 * fractions[i];
-    }
+    XYChart chart = rateChart(r);
     for (BeamSelectionExperiment.MethodCurve c : r.curves()) {
       ObjectNode o = mo.putObject(c.method());
       o.set("mean", array(c.meanRate()));
       o.set("ci", array(c.ci()));
       o.set("rateRatio", array(c.rateRatio()));
       o.set("meanLambda", array(c.meanLambda()));
-      Plots.line(chart, c.method(), pct, c.meanRate());
     }
-    Plots.line(chart, "optimal beam", pct, constant(r.optimalRate(), pct.length));
-    Plots.line(chart, "twin's beam", pct, constant(r.twinBeamRate(), pct.length));
-    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
     doc.put("optimalRate", r.optimalRate());
     doc.put("twinBeamRate", r.twinBeamRate());
     doc.put("twinLabelAgreement", r.twinLabelAgreement());

@@ -63,6 +63,7 @@ final class DemoCommand implements Callable<Integer> {
         new DemoGapStage(),
         new DemoCalibrationStage(),
         new DemoRadioStatsStage(),
+        new DemoBeamStage(),
         new DemoBayesMacStage());
   }
 
