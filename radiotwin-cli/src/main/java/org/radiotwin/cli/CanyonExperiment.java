@@ -112,13 +112,6 @@ final class CanyonExperiment implements Callable<Integer> {
     ArrayNode init = doc.putArray("uncalibrated");
     Arrays.stream(r.initialError()).forEach(init::add);
     ObjectNode methods = doc.putObject("methods");
-    XYChart chart =
-        Plots.chart("Canyon: relative power error after calibration", "bandwidth [MHz]", "error");
-    chart.getStyler().setXAxisLogarithmic(true);
-    chart.getStyler().setYAxisLogarithmic(true);
-    double[] mhz = Arrays.stream(r.bandwidthsHz()).map(x -> x / 1e6).toArray();
-    Color[] palette = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c)};
-    int colour = 0;
     for (Map.Entry<String, CanyonStudy.MethodCurve> e : r.methods().entrySet()) {
       ObjectNode o = methods.putObject(e.getKey());
       CanyonStudy.MethodCurve c = e.getValue();
@@ -127,22 +120,8 @@ final class CanyonExperiment implements Callable<Integer> {
         ArrayNode a = o.putArray(key);
         Arrays.stream(v).forEach(a::add);
       }
-      XYSeries mean = chart.addSeries(e.getKey(), mhz, floor(c.mean()));
-      mean.setMarker(SeriesMarkers.CIRCLE);
-      Color col = palette[colour++ % palette.length];
-      mean.setLineColor(col);
-      mean.setMarkerColor(col);
-      XYSeries lo = chart.addSeries(e.getKey() + " 25 %", mhz, floor(c.q25()));
-      XYSeries hi = chart.addSeries(e.getKey() + " 75 %", mhz, floor(c.q75()));
-      for (XYSeries band : List.of(lo, hi)) {
-        band.setMarker(SeriesMarkers.NONE);
-        band.setLineColor(col);
-        band.setLineStyle(
-            new BasicStroke(
-                1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
-        band.setShowInLegend(false);
-      }
     }
+    XYChart chart = chart(r);
     doc.put("seconds", seconds);
     try {
       Files.createDirectories(out);
@@ -167,6 +146,36 @@ final class CanyonExperiment implements Callable<Integer> {
     }
     err.printf(Locale.ROOT, "%.1f s%n", seconds);
     return 0;
+  }
+
+  /** Relative power error vs bandwidth with 25–75 % bands, log axes (seed 000 Fig. 3). */
+  static XYChart chart(CanyonStudy.Result r) {
+    XYChart chart =
+        Plots.chart("Canyon: relative power error after calibration", "bandwidth [MHz]", "error");
+    chart.getStyler().setXAxisLogarithmic(true);
+    chart.getStyler().setYAxisLogarithmic(true);
+    double[] mhz = Arrays.stream(r.bandwidthsHz()).map(x -> x / 1e6).toArray();
+    Color[] palette = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c)};
+    int colour = 0;
+    for (Map.Entry<String, CanyonStudy.MethodCurve> e : r.methods().entrySet()) {
+      CanyonStudy.MethodCurve c = e.getValue();
+      XYSeries mean = chart.addSeries(e.getKey(), mhz, floor(c.mean()));
+      mean.setMarker(SeriesMarkers.CIRCLE);
+      Color col = palette[colour++ % palette.length];
+      mean.setLineColor(col);
+      mean.setMarkerColor(col);
+      XYSeries lo = chart.addSeries(e.getKey() + " 25 %", mhz, floor(c.q25()));
+      XYSeries hi = chart.addSeries(e.getKey() + " 75 %", mhz, floor(c.q75()));
+      for (XYSeries band : List.of(lo, hi)) {
+        band.setMarker(SeriesMarkers.NONE);
+        band.setLineColor(col);
+        band.setLineStyle(
+            new BasicStroke(
+                1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+        band.setShowInLegend(false);
+      }
+    }
+    return chart;
   }
 
   private static double[] floor(double[] v) {

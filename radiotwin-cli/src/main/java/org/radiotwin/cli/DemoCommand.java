@@ -64,6 +64,7 @@ final class DemoCommand implements Callable<Integer> {
         new DemoCalibrationStage(),
         new DemoRadioStatsStage(),
         new DemoBeamStage(),
+        new DemoCanyonStage(),
         new DemoBayesMacStage());
   }
 
