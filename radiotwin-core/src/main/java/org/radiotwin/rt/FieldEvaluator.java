@@ -35,6 +35,13 @@ import org.radiotwin.scene.Scene;
  * antennas, and a wave transmitted through a slab at normal incidence is the free-space coefficient
  * times T_te (no sign change of the co-polarised component).
  *
+ * <p>A diffraction interaction ({@link InteractionType#DIFFRACTION}) uses the edge-fixed bases of
+ * the incident and diffracted rays and D = −diag(D_s, D_h) with the UTD coefficients of the wedge
+ * (Kouyoumjian–Pathak with Luebbers' slab reflection coefficients of its two faces, {@link
+ * UtdCoefficients}, {@link EdgeDiffraction}); such a path divides by √(s'·s·(s' + s)) instead of
+ * L, with s' and s its unfolded lengths before and after the edge. The coefficients depend on the
+ * faces' materials through R₀ and Rₙ, so their derivatives are exact too.
+ *
  * <p>Everything geometric (bases, incidence angles, antenna fields, synthetic-array phases (2π/λ)
  * k̂ᵀd with element spacings in wavelengths) is computed once in the constructor; {@link #evaluate}
  * then costs a few complex 2×2 products per path, and {@link #evaluateWithDerivatives} adds exact
@@ -55,6 +62,15 @@ public final class FieldEvaluator {
 
   private final int[] material;
   private final boolean[] transmission;
+
+  /** Per interaction: UTD geometry of a diffraction ({@link EdgeDiffraction#SIZE} doubles). */
+  private final double[] utd;
+
+  /** Per interaction: material index of a diffracting edge's face n (−1 otherwise). */
+  private final int[] materialN;
+
+  /** Per path: L, or √(s'·s·(s' + s)) for a path with a diffraction [m]. */
+  private final double[] spread;
 
   /** Per path and element: (Re C_θ, Im C_θ, Re C_φ, Im C_φ) including the array phase. */
   private final double[] txField;
@@ -121,6 +137,14 @@ public final class FieldEvaluator {
     cosTheta = new double[ni];
     material = new int[ni];
     transmission = new boolean[ni];
+    boolean anyDiffraction = false;
+    for (int i = 0; i < ni; i++) {
+      anyDiffraction |= paths.type(i) == InteractionType.DIFFRACTION;
+    }
+    utd = new double[anyDiffraction ? EdgeDiffraction.SIZE * ni : 0];
+    materialN = new int[ni];
+    Arrays.fill(materialN, -1);
+    spread = new double[np];
     txField = new double[4 * np * numTxAnt];
     rxField = new double[4 * np * numRxAnt];
     double[][] txOffsets = new double[txOrientations.length][];
@@ -145,7 +169,7 @@ public final class FieldEvaluator {
               for (int p = paths.firstPath(link);
                   p < paths.firstPath(link) + paths.pathCount(link);
                   p++) {
-                prepareBases(p, work);
+                prepareBases(p, work, tx, rx);
                 antennaFields(p, txArray, txRot[tx], txOffsets[tx], true, txField, numTxAnt);
                 antennaFields(p, rxArray, rxRot[rx], rxOffsets[rx], false, rxField, numRxAnt);
               }
@@ -153,10 +177,16 @@ public final class FieldEvaluator {
   }
 
   /** Computes the basis changes and incidence angles of one path. */
-  private void prepareBases(int p, double[] w) {
+  private void prepareBases(int p, double[] w, int tx, int rx) {
     int depth = paths.depth(p);
     int i0 = paths.firstInteraction(p);
     int b = 4 * (i0 + p);
+    spread[p] = paths.length(p);
+    // Unfolded length from the transmitter to the current interaction.
+    double run = 0;
+    double qx = paths.txPosition(tx, 0);
+    double qy = paths.txPosition(tx, 1);
+    double qz = paths.txPosition(tx, 2);
     double kx = paths.departure(p, 0);
     double ky = paths.departure(p, 1);
     double kz = paths.departure(p, 2);
@@ -178,6 +208,42 @@ public final class FieldEvaluator {
         ox = -paths.arrival(p, 0);
         oy = -paths.arrival(p, 1);
         oz = -paths.arrival(p, 2);
+      }
+      run +=
+          Math.sqrt(
+              sq(paths.point(ii, 0) - qx) + sq(paths.point(ii, 1) - qy) + sq(paths.point(ii, 2) - qz));
+      qx = paths.point(ii, 0);
+      qy = paths.point(ii, 1);
+      qz = paths.point(ii, 2);
+      if (paths.type(ii) == InteractionType.DIFFRACTION) {
+        int e = paths.edge(ii);
+        WedgeEdges edges = geometry.wedges();
+        double after = paths.length(p) - run;
+        EdgeDiffraction.prepare(
+            edges,
+            e,
+            kx,
+            ky,
+            kz,
+            ox,
+            oy,
+            oz,
+            run,
+            after,
+            w,
+            basis,
+            b,
+            utd,
+            EdgeDiffraction.SIZE * ii);
+        cosTheta[ii] = utd[EdgeDiffraction.SIZE * ii + 5];
+        material[ii] = geometry.materialOf(edges.face0(e));
+        materialN[ii] = geometry.materialOf(edges.faceN(e));
+        spread[p] = Math.sqrt(run * after * paths.length(p));
+        b += 4;
+        kx = ox;
+        ky = oy;
+        kz = oz;
+        continue;
       }
       cosTheta[ii] =
           JonesTransport.interaction(
@@ -202,6 +268,10 @@ public final class FieldEvaluator {
     }
     JonesTransport.arrival(
         paths.arrival(p, 0), paths.arrival(p, 1), paths.arrival(p, 2), w, basis, b);
+  }
+
+  private static double sq(double x) {
+    return x * x;
   }
 
   private void antennaFields(
@@ -278,12 +348,12 @@ public final class FieldEvaluator {
         .forEach(
             link -> {
               double[] m = new double[8];
-              double[] d = new double[8];
+              double[] d = new double[32];
               for (int p = paths.firstPath(link);
                   p < paths.firstPath(link) + paths.pathCount(link);
                   p++) {
                 transport(p, eta, materials, lambda, m, d);
-                combine(p, m, lambda / (4 * Math.PI * paths.length(p)), a, 0);
+                combine(p, m, lambda / (4 * Math.PI * spread[p]), a, 0);
               }
             });
     return new PathCoefficients(paths, frequency, numRxAnt, numTxAnt, a, new double[0], 0);
@@ -319,6 +389,21 @@ public final class FieldEvaluator {
       int mi = material[ii];
       SlabCoefficients.compute(
           cosTheta[ii], eta[mi][0], eta[mi][1], materials[mi].thickness(), lambda, d);
+      if (materialN[ii] >= 0) {
+        // Diffraction: D₁ + D₂, D₃, D₄ at d[16..21], face n's slab at d[8..15], −D at d[24..27].
+        int go = EdgeDiffraction.SIZE * ii;
+        int mn = materialN[ii];
+        SlabCoefficients.compute(
+            utd[go + 6], eta[mn][0], eta[mn][1], materials[mn].thickness(), lambda, d, 8);
+        UtdCoefficients.terms(
+            utd[go], 2 * Math.PI / lambda, utd[go + 4], utd[go + 1], utd[go + 2], utd[go + 3], d,
+            16);
+        EdgeDiffraction.factors(d, 16, d, 0, d, 8, d);
+        JonesTransport.scale(m, d[0], d[1], d[2], d[3]);
+        b += 4;
+        JonesTransport.rotate(m, basis, b);
+        continue;
+      }
       int c = transmission[ii] ? 4 : 0;
       JonesTransport.scale(m, d[c], d[c + 1], d[c + 2], d[c + 3]);
       b += 4;
@@ -394,7 +479,7 @@ public final class FieldEvaluator {
                   p < paths.firstPath(link) + paths.pathCount(link);
                   p++) {
                 transportWithGradient(p, eta, materials, lambda, nParams, m, dm);
-                double scale = lambda / (4 * Math.PI * paths.length(p));
+                double scale = lambda / (4 * Math.PI * spread[p]);
                 combine(p, m, scale, a, 0);
                 for (int k = 0; k < nParams; k++) {
                   System.arraycopy(dm, 8 * k, scratch, 0, 8);
@@ -403,6 +488,18 @@ public final class FieldEvaluator {
               }
             });
     return new PathCoefficients(paths, frequency, numRxAnt, numTxAnt, a, da, nParams);
+  }
+
+  /** −D = −[(D₁ + D₂) + R₀·D₃ + Rₙ·D₄] with the face reflection coefficients as gradients. */
+  private static FieldComplex<Gradient> diffractionFactor(
+      double[] t, FieldComplex<Gradient> r0, FieldComplex<Gradient> rn, int nParams) {
+    FieldComplex<Gradient> d12 =
+        Derivatives.constant(new org.radiotwin.math.Complex(t[0], t[1]), nParams);
+    FieldComplex<Gradient> d3 =
+        Derivatives.constant(new org.radiotwin.math.Complex(t[2], t[3]), nParams);
+    FieldComplex<Gradient> d4 =
+        Derivatives.constant(new org.radiotwin.math.Complex(t[4], t[5]), nParams);
+    return d12.add(r0.multiply(d3)).add(rn.multiply(d4)).negate();
   }
 
   private void transportWithGradient(
@@ -426,8 +523,23 @@ public final class FieldEvaluator {
       int mi = material[ii];
       SlabCoefficients.FieldSlabResponse<Gradient> s =
           SlabCoefficients.compute(cosTheta[ii], eta[mi], materials[mi].thickness(), lambda);
-      FieldComplex<Gradient> x = transmission[ii] ? s.tTe() : s.rTe();
-      FieldComplex<Gradient> y = transmission[ii] ? s.tTm() : s.rTm();
+      FieldComplex<Gradient> x;
+      FieldComplex<Gradient> y;
+      if (materialN[ii] >= 0) {
+        int go = EdgeDiffraction.SIZE * ii;
+        int mn = materialN[ii];
+        SlabCoefficients.FieldSlabResponse<Gradient> sn =
+            SlabCoefficients.compute(utd[go + 6], eta[mn], materials[mn].thickness(), lambda);
+        double[] t = new double[6];
+        UtdCoefficients.terms(
+            utd[go], 2 * Math.PI / lambda, utd[go + 4], utd[go + 1], utd[go + 2], utd[go + 3], t,
+            0);
+        x = diffractionFactor(t, s.rTe(), sn.rTe(), nParams);
+        y = diffractionFactor(t, s.rTm(), sn.rTm(), nParams);
+      } else {
+        x = transmission[ii] ? s.tTe() : s.rTe();
+        y = transmission[ii] ? s.tTm() : s.rTm();
+      }
       g[0] = g[0].multiply(x);
       g[1] = g[1].multiply(x);
       g[2] = g[2].multiply(y);

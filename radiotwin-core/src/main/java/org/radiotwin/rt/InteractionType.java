@@ -5,7 +5,9 @@ public enum InteractionType {
   /** Specular reflection (image method). */
   SPECULAR("specular"),
   /** Transmission through a slab; the ray is not bent (Sionna RT's refraction model). */
-  TRANSMISSION("refraction");
+  TRANSMISSION("refraction"),
+  /** First-order UTD diffraction on a wedge or free edge ({@link UtdCoefficients}). */
+  DIFFRACTION("diffraction");
 
   private final String label;
 

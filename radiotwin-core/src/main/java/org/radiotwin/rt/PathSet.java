@@ -31,6 +31,9 @@ public final class PathSet {
   private final double[] departure;
   private final double[] arrival;
 
+  /** Per interaction: the diffracting edge ({@link SceneGeometry#wedges()}) or −1. */
+  private final int[] edges;
+
   PathSet(
       double[] txPositions,
       double[] rxPositions,
@@ -45,6 +48,43 @@ public final class PathSet {
       double[] lengths,
       double[] departure,
       double[] arrival) {
+    this(
+        txPositions,
+        rxPositions,
+        linkOffsets,
+        interactionOffsets,
+        types,
+        triangles,
+        objects,
+        primitives,
+        points,
+        normals,
+        lengths,
+        departure,
+        arrival,
+        null);
+  }
+
+  PathSet(
+      double[] txPositions,
+      double[] rxPositions,
+      int[] linkOffsets,
+      int[] interactionOffsets,
+      byte[] types,
+      int[] triangles,
+      int[] objects,
+      int[] primitives,
+      double[] points,
+      double[] normals,
+      double[] lengths,
+      double[] departure,
+      double[] arrival,
+      int[] edges) {
+    if (edges == null) {
+      edges = new int[types.length];
+      Arrays.fill(edges, -1);
+    }
+    this.edges = edges;
     this.txPositions = txPositions;
     this.rxPositions = rxPositions;
     this.linkOffsets = linkOffsets;
@@ -210,7 +250,7 @@ public final class PathSet {
   }
 
   /**
-   * Global triangle of an interaction.
+   * Global triangle of an interaction (for a diffraction: the edge's face 0).
    *
    * @param interaction interaction index
    * @return triangle index
@@ -240,6 +280,17 @@ public final class PathSet {
   }
 
   /**
+   * Diffracting edge of an interaction.
+   *
+   * @param interaction interaction index
+   * @return index into {@link SceneGeometry#wedges()} for a {@link InteractionType#DIFFRACTION},
+   *     else −1
+   */
+  public int edge(int interaction) {
+    return edges[interaction];
+  }
+
+  /**
    * Coordinate of an interaction point.
    *
    * @param interaction interaction index
@@ -251,7 +302,8 @@ public final class PathSet {
   }
 
   /**
-   * Component of an interaction's unit normal, oriented towards the side the wave arrives from.
+   * Component of an interaction's unit normal, oriented towards the side the wave arrives from (for
+   * a diffraction: the normal of the edge's face 0 towards the exterior of the wedge).
    *
    * @param interaction interaction index
    * @param axis 0, 1, 2
@@ -356,6 +408,7 @@ public final class PathSet {
         && Arrays.equals(interactionOffsets, p.interactionOffsets)
         && Arrays.equals(types, p.types)
         && Arrays.equals(triangles, p.triangles)
+        && Arrays.equals(edges, p.edges)
         && Arrays.equals(points, p.points)
         && Arrays.equals(normals, p.normals)
         && Arrays.equals(lengths, p.lengths)

@@ -13,6 +13,8 @@ import org.radiotwin.errors.RadioTwinMessages;
  * @param samplesPerSource rays shot from each transmitter by the SBR candidate search
  * @param seed seed of the random rotation of the ray lattice
  * @param method candidate search method
+ * @param diffraction whether to add first-order UTD diffraction paths (transmitter → edge →
+ *     receiver, {@link DiffractionPathFinder}); off by default as in Sionna RT
  */
 public record PathSolverConfig(
     int maxDepth,
@@ -21,7 +23,8 @@ public record PathSolverConfig(
     boolean transmission,
     int samplesPerSource,
     long seed,
-    Method method) {
+    Method method,
+    boolean diffraction) {
 
   /** How candidate interaction sequences are found. */
   public enum Method {
@@ -32,6 +35,46 @@ public record PathSolverConfig(
     SBR,
     /** Every sequence of triangles up to the maximum depth: exact but only for small scenes. */
     EXHAUSTIVE
+  }
+
+  /**
+   * Settings without diffraction.
+   *
+   * @param maxDepth largest number of interactions of a path, ≥ 0
+   * @param los whether to include line-of-sight paths
+   * @param specularReflection whether paths may reflect specularly
+   * @param transmission whether paths may go through slabs
+   * @param samplesPerSource rays shot from each transmitter
+   * @param seed seed of the ray lattice rotation
+   * @param method candidate search method
+   */
+  public PathSolverConfig(
+      int maxDepth,
+      boolean los,
+      boolean specularReflection,
+      boolean transmission,
+      int samplesPerSource,
+      long seed,
+      Method method) {
+    this(maxDepth, los, specularReflection, transmission, samplesPerSource, seed, method, false);
+  }
+
+  /**
+   * The same settings with diffraction switched on or off.
+   *
+   * @param withDiffraction include first-order UTD diffraction paths
+   * @return a copy
+   */
+  public PathSolverConfig withDiffraction(boolean withDiffraction) {
+    return new PathSolverConfig(
+        maxDepth,
+        los,
+        specularReflection,
+        transmission,
+        samplesPerSource,
+        seed,
+        method,
+        withDiffraction);
   }
 
   /** Validates the settings. */
@@ -67,7 +110,7 @@ public record PathSolverConfig(
    */
   public PathSolverConfig withMaxDepth(int depth) {
     return new PathSolverConfig(
-        depth, los, specularReflection, transmission, samplesPerSource, seed, method);
+        depth, los, specularReflection, transmission, samplesPerSource, seed, method, diffraction);
   }
 
   /**
@@ -78,7 +121,7 @@ public record PathSolverConfig(
    */
   public PathSolverConfig withMethod(Method m) {
     return new PathSolverConfig(
-        maxDepth, los, specularReflection, transmission, samplesPerSource, seed, m);
+        maxDepth, los, specularReflection, transmission, samplesPerSource, seed, m, diffraction);
   }
 
   /**
@@ -92,7 +135,14 @@ public record PathSolverConfig(
   public PathSolverConfig withInteractions(
       boolean withLos, boolean withSpecular, boolean withTransmission) {
     return new PathSolverConfig(
-        maxDepth, withLos, withSpecular, withTransmission, samplesPerSource, seed, method);
+        maxDepth,
+        withLos,
+        withSpecular,
+        withTransmission,
+        samplesPerSource,
+        seed,
+        method,
+        diffraction);
   }
 
   /**
@@ -104,6 +154,6 @@ public record PathSolverConfig(
    */
   public PathSolverConfig withSamples(int samples, long newSeed) {
     return new PathSolverConfig(
-        maxDepth, los, specularReflection, transmission, samples, newSeed, method);
+        maxDepth, los, specularReflection, transmission, samples, newSeed, method, diffraction);
   }
 }
