@@ -198,4 +198,178 @@ class DiffractionTest {
     }
     return new Complex(re, im);
   }
+
+  // ------------------------------------------------------------------ 90° conducting wedge
+
+  /**
+   * The diffracted coefficient of builtin:simple_wedge made perfectly conducting (a 90° wedge, n =
+   * 3/2) against an independent, straightforward evaluation of the Kouyoumjian–Pathak formulas
+   * written here from the paper (Proc. IEEE 62(11), 1974, eqs. 23–27, with R = ∓1): N^± by search,
+   * the transition function from Fresnel integrals by quadrature, the dyadic projected on the
+   * antenna fields with explicit vectors. At normal (z = 0) and oblique incidence, on both sides of
+   * the reflection (φ = 120°) and incidence (φ = 240°) shadow boundaries for φ' = 60°.
+   */
+  @Test
+  void rightAngleConductingWedgeMatchesIndependentKouyoumjianPathak() {
+    double f = 1e9;
+    double k = 2 * Math.PI * f / PhysicalConstants.SPEED_OF_LIGHT;
+    double lambda = 2 * Math.PI / k;
+    Scene wedge = SceneLoader.load("builtin:simple_wedge");
+    String name = wedge.materials().keySet().iterator().next();
+    Scene scene = wedge.withMaterial(RadioMaterial.custom(name, 1, 1e9, 1.0));
+    // Face x = 0 (y < 0) as face 0: t̂₀ = −ŷ, n̂₀ = −x̂; angles φ from it through the exterior.
+    double phiPrime = Math.toRadians(60);
+    double[] phis = {10, 50, 100, 118, 122, 170, 200, 238, 242, 262};
+    for (double[] heights : new double[][] {{0, 0}, {4, -3}}) {
+      double[] tx = position(10, phiPrime, heights[0]);
+      double[] rx = new double[3 * phis.length];
+      for (int i = 0; i < phis.length; i++) {
+        System.arraycopy(position(8, Math.toRadians(phis[i]), heights[1]), 0, rx, 3 * i, 3);
+      }
+      for (Polarization pol : new Polarization[] {Polarization.V, Polarization.H}) {
+        PlanarArray a = PlanarArray.single(AntennaPattern.ISO, pol);
+        SceneGeometry g = SceneGeometry.of(scene.withArrays(a, a));
+        PathSet ps = new PathSolver(DIFFRACTION_ONLY).solve(g, tx, rx, ForkJoinPool.commonPool());
+        PathCoefficients c = FieldEvaluator.forScene(ps, g).evaluate(f);
+        for (int i = 0; i < phis.length; i++) {
+          int link = ps.link(i, 0);
+          int found = -1;
+          for (int p = ps.firstPath(link); p < ps.firstPath(link) + ps.pathCount(link); p++) {
+            // The outer (free) edges of the two faces diffract too; take the wedge's edge.
+            int i0 = ps.firstInteraction(p);
+            if (ps.depth(p) == 1
+                && ps.type(i0) == InteractionType.DIFFRACTION
+                && !g.wedges().isFree(ps.edge(i0))) {
+              assertThat(found).isEqualTo(-1);
+              found = p;
+            }
+          }
+          assertThat(found).as("diffracted path at φ = %s°", phis[i]).isNotNegative();
+          double[] r = {rx[3 * i], rx[3 * i + 1], rx[3 * i + 2]};
+          Complex expected =
+              independentPecWedge(tx, r, 1.5, k, pol == Polarization.V).mul(lambda / (4 * Math.PI));
+          Complex actual = c.a(found, 0, 0);
+          assertThat(actual.sub(expected).abs())
+              .as("%s, φ = %s°, z = %s", pol, phis[i], heights[1])
+              .isLessThan(2e-4 * expected.abs());
+          // The delay is that of the unfolded path through the Keller point.
+          double zq = heights[0] + (heights[1] - heights[0]) * 10 / 18.0;
+          double len = Math.hypot(10, zq - heights[0]) + Math.hypot(8, heights[1] - zq);
+          assertThat(ps.length(found)).isCloseTo(len, within(1e-9));
+        }
+      }
+    }
+  }
+
+  private static double[] position(double rho, double phi, double z) {
+    // φ from t̂₀ = −ŷ towards n̂₀ = −x̂.
+    return new double[] {-rho * Math.sin(phi), -rho * Math.cos(phi), z};
+  }
+
+  /**
+   * Independent reference: a = C_R·[−D_s(β̂₀'·C_T)β̂₀ − D_h(φ̂'·C_T)φ̂]/√(s'·s·(s' + s)) for a
+   * perfectly conducting wedge along the z axis with face 0 the half-plane x = 0, y &lt; 0, and
+   * real antenna fields θ̂ (vertical) or φ̂ (horizontal) of an isotropic antenna.
+   */
+  private static Complex independentPecWedge(
+      double[] t, double[] r, double n, double k, boolean vertical) {
+    // Keller point on the z axis: equal angles with the edge on both sides.
+    double rt = Math.hypot(t[0], t[1]);
+    double rr = Math.hypot(r[0], r[1]);
+    double zq = t[2] + (r[2] - t[2]) * rt / (rt + rr);
+    double[] q = {0, 0, zq};
+    double[] si = unit(sub(q, t));
+    double[] so = unit(sub(r, q));
+    double sp = norm(sub(q, t));
+    double s = norm(sub(r, q));
+    double[] e = {0, 0, -1}; // ê = t̂₀ × n̂₀ = (−ŷ) × (−x̂)
+    double sinB = norm(cross(e, si));
+    double[] phiHatI = scale(cross(e, si), -1 / sinB);
+    double[] betaHatI = cross(phiHatI, si);
+    double[] phiHatD = scale(cross(e, so), 1 / norm(cross(e, so)));
+    double[] betaHatD = cross(phiHatD, so);
+    double phiI = Math.atan2(-t[0], -t[1]);
+    double phiD = Math.atan2(-r[0], -r[1]);
+    phiI = phiI < 0 ? phiI + 2 * Math.PI : phiI;
+    phiD = phiD < 0 ? phiD + 2 * Math.PI : phiD;
+    double len = sp * s * sinB * sinB / (sp + s);
+    Complex ds = kpDiffraction(n, k, len, phiD, phiI, sinB, -1);
+    Complex dh = kpDiffraction(n, k, len, phiD, phiI, sinB, +1);
+    double[] ct = vertical ? thetaHat(si) : phiHat(si);
+    double[] cr = vertical ? thetaHat(scale(so, -1)) : phiHat(scale(so, -1));
+    Complex field =
+        ds.mul(-dot(betaHatI, ct) * dot(betaHatD, cr))
+            .add(dh.mul(-dot(phiHatI, ct) * dot(phiHatD, cr)));
+    return field.div(Math.sqrt(sp * s * (sp + s)));
+  }
+
+  /** Kouyoumjian–Pathak D_s (sign −1) or D_h (+1) of a perfectly conducting wedge. */
+  private static Complex kpDiffraction(
+      double n, double k, double len, double phi, double phiP, double sinB, int sign) {
+    Complex sum =
+        cotF(n, k * len, phi - phiP, +1)
+            .add(cotF(n, k * len, phi - phiP, -1))
+            .add(cotF(n, k * len, phi + phiP, -1).add(cotF(n, k * len, phi + phiP, +1)).mul(sign));
+    Complex pre =
+        Complex.expj(-Math.PI / 4).negate().div(2 * n * Math.sqrt(2 * Math.PI * k) * sinB);
+    return pre.mul(sum);
+  }
+
+  /** cot((π ± β)/2n)·F(kL·a^±(β)) with N^± found by search. */
+  private static Complex cotF(double n, double kl, double beta, int pm) {
+    int best = 0;
+    for (int cand = -3; cand <= 3; cand++) {
+      if (Math.abs(2 * Math.PI * n * cand - beta - pm * Math.PI)
+          < Math.abs(2 * Math.PI * n * best - beta - pm * Math.PI)) {
+        best = cand;
+      }
+    }
+    double c = Math.cos((2 * n * Math.PI * best - beta) / 2);
+    double x = kl * 2 * c * c;
+    // F(x) = 2j√x·e^(jx)·∫_√x^∞ e^(−jτ²)dτ, the integral as √(π/2)·[(½ − C) − j(½ − S)].
+    double u = Math.sqrt(x);
+    double[] cs = fresnelBySimpson(u * Math.sqrt(2 / Math.PI));
+    Complex tail = new Complex(0.5 - cs[0], -(0.5 - cs[1])).mul(Math.sqrt(Math.PI / 2));
+    Complex fx = Complex.J.mul(2 * u).mul(Complex.expj(x)).mul(tail);
+    return fx.mul(1 / Math.tan((Math.PI + pm * beta) / (2 * n)));
+  }
+
+  private static double[] thetaHat(double[] d) {
+    double th = Math.acos(d[2]);
+    double ph = Math.atan2(d[1], d[0]);
+    return new double[] {
+      Math.cos(th) * Math.cos(ph), Math.cos(th) * Math.sin(ph), -Math.sin(th)
+    };
+  }
+
+  private static double[] phiHat(double[] d) {
+    double ph = Math.atan2(d[1], d[0]);
+    return new double[] {-Math.sin(ph), Math.cos(ph), 0};
+  }
+
+  private static double[] sub(double[] a, double[] b) {
+    return new double[] {a[0] - b[0], a[1] - b[1], a[2] - b[2]};
+  }
+
+  private static double[] cross(double[] a, double[] b) {
+    return new double[] {
+      a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]
+    };
+  }
+
+  private static double dot(double[] a, double[] b) {
+    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+  }
+
+  private static double norm(double[] a) {
+    return Math.sqrt(dot(a, a));
+  }
+
+  private static double[] unit(double[] a) {
+    return scale(a, 1 / norm(a));
+  }
+
+  private static double[] scale(double[] a, double s) {
+    return new double[] {a[0] * s, a[1] * s, a[2] * s};
+  }
 }
