@@ -117,8 +117,8 @@ public final class DiffractionPathFinder {
    * @param so offset of the source
    * @param p observer position (3 entries at {@code po}) [m]
    * @param po offset of the observer
-   * @return t_Q [m] along the edge from its origin (may lie outside [0, ℓ]), or NaN when the
-   *     source and observer both lie on the edge line
+   * @return t_Q [m] along the edge from its origin (may lie outside [0, ℓ]), or NaN when the source
+   *     and observer both lie on the edge line
    */
   public static double kellerParameter(
       WedgeEdges edges, int e, double[] s, int so, double[] p, int po) {
@@ -175,8 +175,15 @@ public final class DiffractionPathFinder {
     return !geometry
         .bvh()
         .occluded(
-            point[0], point[1], point[2], p[0] - point[0], p[1] - point[1], p[2] - point[2], END,
-            1, q);
+            point[0],
+            point[1],
+            point[2],
+            p[0] - point[0],
+            p[1] - point[1],
+            p[2] - point[2],
+            END,
+            1,
+            q);
   }
 
   private static double norm(double x, double y, double z) {

@@ -38,8 +38,8 @@ import org.radiotwin.scene.Scene;
  * <p>A diffraction interaction ({@link InteractionType#DIFFRACTION}) uses the edge-fixed bases of
  * the incident and diffracted rays and D = −diag(D_s, D_h) with the UTD coefficients of the wedge
  * (Kouyoumjian–Pathak with Luebbers' slab reflection coefficients of its two faces, {@link
- * UtdCoefficients}, {@link EdgeDiffraction}); such a path divides by √(s'·s·(s' + s)) instead of
- * L, with s' and s its unfolded lengths before and after the edge. The coefficients depend on the
+ * UtdCoefficients}, {@link EdgeDiffraction}); such a path divides by √(s'·s·(s' + s)) instead of L,
+ * with s' and s its unfolded lengths before and after the edge. The coefficients depend on the
  * faces' materials through R₀ and Rₙ, so their derivatives are exact too.
  *
  * <p>Everything geometric (bases, incidence angles, antenna fields, synthetic-array phases (2π/λ)
@@ -211,7 +211,9 @@ public final class FieldEvaluator {
       }
       run +=
           Math.sqrt(
-              sq(paths.point(ii, 0) - qx) + sq(paths.point(ii, 1) - qy) + sq(paths.point(ii, 2) - qz));
+              sq(paths.point(ii, 0) - qx)
+                  + sq(paths.point(ii, 1) - qy)
+                  + sq(paths.point(ii, 2) - qz));
       qx = paths.point(ii, 0);
       qy = paths.point(ii, 1);
       qz = paths.point(ii, 2);
@@ -396,7 +398,13 @@ public final class FieldEvaluator {
         SlabCoefficients.compute(
             utd[go + 6], eta[mn][0], eta[mn][1], materials[mn].thickness(), lambda, d, 8);
         UtdCoefficients.terms(
-            utd[go], 2 * Math.PI / lambda, utd[go + 4], utd[go + 1], utd[go + 2], utd[go + 3], d,
+            utd[go],
+            2 * Math.PI / lambda,
+            utd[go + 4],
+            utd[go + 1],
+            utd[go + 2],
+            utd[go + 3],
+            d,
             16);
         EdgeDiffraction.factors(d, 16, d, 0, d, 8, d);
         JonesTransport.scale(m, d[0], d[1], d[2], d[3]);
@@ -532,7 +540,13 @@ public final class FieldEvaluator {
             SlabCoefficients.compute(utd[go + 6], eta[mn], materials[mn].thickness(), lambda);
         double[] t = new double[6];
         UtdCoefficients.terms(
-            utd[go], 2 * Math.PI / lambda, utd[go + 4], utd[go + 1], utd[go + 2], utd[go + 3], t,
+            utd[go],
+            2 * Math.PI / lambda,
+            utd[go + 4],
+            utd[go + 1],
+            utd[go + 2],
+            utd[go + 3],
+            t,
             0);
         x = diffractionFactor(t, s.rTe(), sn.rTe(), nParams);
         y = diffractionFactor(t, s.rTm(), sn.rTm(), nParams);

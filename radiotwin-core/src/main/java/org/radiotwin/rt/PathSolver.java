@@ -22,8 +22,8 @@ import org.radiotwin.scene.Scene;
 /**
  * Finds the propagation paths between transmitters and receivers: line of sight, specular
  * reflections and transmissions through slabs (rays not bent), up to a maximum depth, and, when
- * {@link PathSolverConfig#diffraction()} is set, first-order diffraction paths transmitter → edge
- * → receiver ({@link DiffractionPathFinder}), as Sionna RT's {@code PathSolver}.
+ * {@link PathSolverConfig#diffraction()} is set, first-order diffraction paths transmitter → edge →
+ * receiver ({@link DiffractionPathFinder}), as Sionna RT's {@code PathSolver}.
  *
  * <p>Method: candidate interaction sequences come from shooting and bouncing rays from a (randomly
  * rotated) Fibonacci sphere around each transmitter, each ray splitting at every hit into its
@@ -593,8 +593,7 @@ public final class PathSolver {
             type = InteractionType.DIFFRACTION;
             edges[ii + k] = f.edge;
           } else {
-            type =
-                (f.codes[k] & 1) == 1 ? InteractionType.TRANSMISSION : InteractionType.SPECULAR;
+            type = (f.codes[k] & 1) == 1 ? InteractionType.TRANSMISSION : InteractionType.SPECULAR;
           }
           types[ii + k] = (byte) type.ordinal();
           triangles[ii + k] = tri;

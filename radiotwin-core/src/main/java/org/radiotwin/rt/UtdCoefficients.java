@@ -145,10 +145,10 @@ public final class UtdCoefficients {
   }
 
   /**
-   * The Fresnel integrals C(z) = ∫₀^z cos(πt²/2) dt and S(z) = ∫₀^z sin(πt²/2) dt: power series
-   * for |z| ≤ 1.5 and, beyond, the continued fraction of the complementary error function evaluated
-   * by the modified Lentz method (Abramowitz and Stegun 7.3; Press et al., Numerical Recipes, 3rd
-   * ed., § 6.8).
+   * The Fresnel integrals C(z) = ∫₀^z cos(πt²/2) dt and S(z) = ∫₀^z sin(πt²/2) dt: power series for
+   * |z| ≤ 1.5 and, beyond, the continued fraction of the complementary error function evaluated by
+   * the modified Lentz method (Abramowitz and Stegun 7.3; Press et al., Numerical Recipes, 3rd ed.,
+   * § 6.8).
    *
    * @param z argument
    * @param out receives C(z), S(z) at {@code o}

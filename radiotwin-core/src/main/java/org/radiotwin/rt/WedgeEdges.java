@@ -31,11 +31,11 @@ import org.radiotwin.errors.RadioTwinMessages;
  *
  * <p>Per edge, in the edge-fixed frame of Kouyoumjian and Pathak (Proc. IEEE 62(11), 1974, DOI
  * 10.1109/PROC.1974.9651): the start point O and unit direction ê (so the edge is O + tê, 0 ≤ t ≤
- * ℓ), the unit tangent t̂₀ of face 0 (in face 0, perpendicular to ê, pointing from the edge into the
- * face), the unit normal n̂₀ of face 0 towards the exterior, with ê = t̂₀ × n̂₀ so that the angle φ
- * around the edge, measured from face 0 through the exterior, is atan2(p·n̂₀, p·t̂₀) for a point at
- * offset p from the edge; face n lies at φ = nπ, with the wedge index n = exterior angle / π in (1,
- * 2].
+ * ℓ), the unit tangent t̂₀ of face 0 (in face 0, perpendicular to ê, pointing from the edge into
+ * the face), the unit normal n̂₀ of face 0 towards the exterior, with ê = t̂₀ × n̂₀ so that the
+ * angle φ around the edge, measured from face 0 through the exterior, is atan2(p·n̂₀, p·t̂₀) for a
+ * point at offset p from the edge; face n lies at φ = nπ, with the wedge index n = exterior angle /
+ * π in (1, 2].
  */
 public final class WedgeEdges {
 
@@ -161,7 +161,8 @@ public final class WedgeEdges {
     return new WedgeEdges(rows, faces);
   }
 
-  private static int weld(double x, double y, double z, Map<Long, Integer> cells, List<double[]> w) {
+  private static int weld(
+      double x, double y, double z, Map<Long, Integer> cells, List<double[]> w) {
     long kx = Math.round(x / WELD);
     long ky = Math.round(y / WELD);
     long kz = Math.round(z / WELD);
