@@ -18,6 +18,11 @@ final class CampaignOptions {
       description = "Rays per transmitter (default: ${DEFAULT-VALUE}).")
   int samples;
 
+  @Option(
+      names = "--diffraction",
+      description = "Add first-order UTD edge diffraction paths (wedges and free edges).")
+  boolean diffraction;
+
   @Option(names = "--extrapolate", description = "Evaluate ITU materials outside their ranges.")
   boolean extrapolate;
 
@@ -25,6 +30,9 @@ final class CampaignOptions {
   boolean quiet;
 
   PathSolverConfig paths(long seed) {
-    return PathSolverConfig.defaults().withMaxDepth(maxDepth).withSamples(samples, seed);
+    return PathSolverConfig.defaults()
+        .withMaxDepth(maxDepth)
+        .withSamples(samples, seed)
+        .withDiffraction(diffraction);
   }
 }

@@ -48,6 +48,11 @@ final class RadioOptions {
   boolean noTransmission;
 
   @Option(
+      names = "--diffraction",
+      description = "Add first-order UTD edge diffraction paths (wedges and free edges).")
+  boolean diffraction;
+
+  @Option(
       names = "--samples",
       defaultValue = "1000000",
       description = "Rays shot per transmitter (default: ${DEFAULT-VALUE}).")
@@ -107,7 +112,8 @@ final class RadioOptions {
         !noTransmission,
         samples,
         seed,
-        PathSolverConfig.Method.SBR);
+        PathSolverConfig.Method.SBR,
+        diffraction);
   }
 
   static RadioMaterial parseMaterial(String spec, Scene scene) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
+import org.radiotwin.geometry.RayQuery;
 
 /**
  * The diffracting edges of a scene, extracted from its triangle meshes for first-order UTD wedge
@@ -27,7 +28,12 @@ import org.radiotwin.errors.RadioTwinMessages;
  *       2π): face 0 and face n are both sides of that triangle.
  * </ul>
  *
- * Edges shared by three or more triangles (non-manifold) are dropped.
+ * Edges shared by three or more triangles (non-manifold) are dropped, and so are <em>buried</em>
+ * edges, which another surface touches along their exterior: a short probe through the edge's
+ * midpoint along the exterior bisector (for a free edge: the continuation of its face beyond the
+ * edge) that meets another triangle at the edge. This removes the bottom edges of buildings
+ * standing on the ground (free edges of walls without a floor, or wedges whose exterior the ground
+ * fills), which are concave corners of the scene and do not diffract.
  *
  * <p>Per edge, in the edge-fixed frame of Kouyoumjian and Pathak (Proc. IEEE 62(11), 1974, DOI
  * 10.1109/PROC.1974.9651): the start point O and unit direction ê (so the edge is O + tê, 0 ≤ t ≤
@@ -41,6 +47,9 @@ public final class WedgeEdges {
 
   /** Default smallest angle between the two face normals of a kept wedge [rad] (10°). */
   public static final double DEFAULT_MIN_ANGLE = Math.toRadians(10);
+
+  /** Half-length of the burial probe [m] (at most a tenth of the edge). */
+  private static final double PROBE = 0.01;
 
   /** Positions closer than this are one vertex [m]. */
   private static final double WELD = 1e-6;
@@ -142,20 +151,20 @@ public final class WedgeEdges {
     double cosMin = Math.cos(minAngle);
     List<double[]> rows = new ArrayList<>();
     List<int[]> faces = new ArrayList<>();
+    RayQuery q = new RayQuery();
     for (long key : order) {
       int[] f = edgeFaces.get(key);
       double[] a = welded.get((int) (key >>> 32));
       double[] b = welded.get((int) (key & 0xFFFFFFFFL));
-      if (f.length == 1) {
-        double[] row = frame(g, a, b, f[0], -1, cosMin);
+      int f0 = f[0];
+      int fn = f.length == 2 ? f[1] : -1;
+      if (f.length > 2) {
+        continue;
+      }
+      double[] row = frame(g, a, b, f0, fn, cosMin);
+      if (row != null && !buried(g, row, f0, fn < 0 ? f0 : fn, q)) {
         rows.add(row);
-        faces.add(new int[] {f[0], f[0]});
-      } else if (f.length == 2) {
-        double[] row = frame(g, a, b, f[0], f[1], cosMin);
-        if (row != null) {
-          rows.add(row);
-          faces.add(new int[] {f[0], f[1]});
-        }
+        faces.add(new int[] {f0, fn < 0 ? f0 : fn});
       }
     }
     return new WedgeEdges(rows, faces);
@@ -251,6 +260,44 @@ public final class WedgeEdges {
       o[0], o[1], o[2], ex, ey, ez, len, t0[0], t0[1], t0[2], n0[0], n0[1], n0[2], nn[0], nn[1],
       nn[2], wedge
     };
+  }
+
+  /**
+   * Whether another triangle than the edge's faces crosses the probe along the exterior bisector u
+   * past the edge's midpoint M (from M − δu to M + δu, shifted by δ/10 sideways), within a fifth of
+   * the probe length of the edge.
+   */
+  private static boolean buried(SceneGeometry g, double[] row, int f0, int fn, RayQuery q) {
+    double len = row[6];
+    double delta = Math.min(PROBE, 0.1 * len);
+    double mx = row[0] + 0.5 * len * row[3];
+    double my = row[1] + 0.5 * len * row[4];
+    double mz = row[2] + 0.5 * len * row[5];
+    // Exterior bisector: at angle nπ/2 from face 0, i.e. cos(nπ/2)·t̂₀ + sin(nπ/2)·n̂₀.
+    double half = row[16] * Math.PI / 2;
+    double ux = Math.cos(half) * row[7] + Math.sin(half) * row[10];
+    double uy = Math.cos(half) * row[8] + Math.sin(half) * row[11];
+    double uz = Math.cos(half) * row[9] + Math.sin(half) * row[12];
+    // Shifted sideways by δ/10 along v = ê × u, so the probe misses the edge line itself: a
+    // surface through the edge is then met at a different t than the edge's own faces.
+    double vx = row[4] * uz - row[5] * uy;
+    double vy = row[5] * ux - row[3] * uz;
+    double vz = row[3] * uy - row[4] * ux;
+    double ox = mx - delta * ux + 0.1 * delta * vx;
+    double oy = my - delta * uy + 0.1 * delta * vy;
+    double oz = mz - delta * uz + 0.1 * delta * vz;
+    double tMin = 0;
+    for (int guard = 0; guard < 8; guard++) {
+      if (!g.bvh()
+          .closestHit(ox, oy, oz, 2 * delta * ux, 2 * delta * uy, 2 * delta * uz, tMin, 0.7, q)) {
+        return false;
+      }
+      if (q.triangle != f0 && q.triangle != fn && q.t > 0.3) {
+        return true;
+      }
+      tMin = q.t;
+    }
+    return false;
   }
 
   /** Unit vector in triangle t, perpendicular to the edge through a with direction e, inwards. */
