@@ -14,7 +14,8 @@ import org.radiotwin.errors.RadioTwinMessages;
  * @param seed seed of the random rotation of the ray lattice
  * @param method candidate search method
  * @param diffraction whether to add first-order UTD diffraction paths (transmitter → edge →
- *     receiver, {@link DiffractionPathFinder}); off by default as in Sionna RT
+ *     receiver, {@link DiffractionPathFinder}) when the maximum depth is at least 1; off by default
+ *     as in Sionna RT
  */
 public record PathSolverConfig(
     int maxDepth,
