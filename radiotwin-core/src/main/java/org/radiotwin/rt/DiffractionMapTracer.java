@@ -22,13 +22,14 @@ import org.radiotwin.scene.PlanarArray;
  * cells within its footprint (half the ray spacing there, at least half a cell), and where two
  * neighbouring rays cross the plane more than two cells apart (rays nearly parallel to it) the
  * angle between them is halved, up to {@value #MAX_REFINE} times; likewise the same ray from two
- * neighbouring edge samples is cast from the sample halfway between them. (2) For each marked cell
- * the exact Keller diffraction point of its centre is computed and, when it lies on the edge and
- * the centre is in the wedge's exterior, the exact UTD coefficient of that path ({@link
- * EdgeDiffraction}, {@link UtdCoefficients}) with the first antenna elements. Visibility is thus
- * that of the nearest cone ray: a cell up to a footprint radius into a shadow may be kept. The cost
- * is about (edge length / cell size)·(180·n/{@value #STEP_DEGREES}) rays per lit edge, most
- * stopping at the first nearby wall, instead of one visibility test per cell and edge.
+ * neighbouring edge samples is cast from the sample halfway between them; only gaps with an end on
+ * the grid are refined. (2) For each marked cell the exact Keller diffraction point of its centre
+ * is computed and, when it lies on the edge and the centre is in the wedge's exterior, the exact
+ * UTD coefficient of that path ({@link EdgeDiffraction}, {@link UtdCoefficients}) with the first
+ * antenna elements. Visibility is thus that of the nearest cone ray: a cell up to a footprint
+ * radius into a shadow may be kept. The cost is about (edge length / cell size)·(180·n/{@value
+ * #STEP_DEGREES}) rays per lit edge, most stopping at the first nearby wall, instead of one
+ * visibility test per cell and edge.
  *
  * <p>One instance per thread (it owns its buffers).
  */
@@ -114,11 +115,12 @@ public final class DiffractionMapTracer {
   private final double[] txField = new double[4];
   private final double[] rxField = new double[4];
   private final double[] aOut = new double[2];
-  private final double[] crossing = new double[2];
+  private final double[] crossing = new double[3];
   private final double[] point = new double[5];
   private double[] alongX = new double[0];
   private double[] alongY = new double[0];
   private boolean[] alongOk = new boolean[0];
+  private boolean[] alongIn = new boolean[0];
 
   /**
    * Creates a tracer.
@@ -207,6 +209,7 @@ public final class DiffractionMapTracer {
       alongX = new double[rays];
       alongY = new double[rays];
       alongOk = new boolean[rays];
+      alongIn = new boolean[rays];
     }
     Arrays.fill(alongOk, false);
     double prevT = 0;
@@ -222,6 +225,7 @@ public final class DiffractionMapTracer {
       double cosB = point[3];
       double sinB = point[4];
       boolean prevValid = false;
+      boolean prevIn = false;
       double prevX = 0;
       double prevY = 0;
       for (int r = 0; r < rays; r++) {
@@ -229,17 +233,48 @@ public final class DiffractionMapTracer {
         boolean valid = cast(e, qx, qy, qz, cosB, sinB, phi, dphi, spacing, crossing);
         double cx = crossing[0];
         double cy = crossing[1];
+        boolean in = valid && crossing[2] > 0;
         if (valid && prevValid) {
           refine(
-              e, qx, qy, qz, cosB, sinB, phi - dphi, prevX, prevY, phi, cx, cy, dphi, spacing, 0);
+              e,
+              qx,
+              qy,
+              qz,
+              cosB,
+              sinB,
+              phi - dphi,
+              prevX,
+              prevY,
+              phi,
+              cx,
+              cy,
+              prevIn || in,
+              dphi,
+              spacing,
+              0);
         }
         if (valid && alongOk[r]) {
-          refineAlong(e, tx, prevT, alongX[r], alongY[r], t, cx, cy, phi, dphi, spacing, 0);
+          refineAlong(
+              e,
+              tx,
+              prevT,
+              alongX[r],
+              alongY[r],
+              t,
+              cx,
+              cy,
+              phi,
+              alongIn[r] || in,
+              dphi,
+              spacing,
+              0);
         }
         prevValid = valid;
+        prevIn = in;
         prevX = cx;
         prevY = cy;
         alongOk[r] = valid;
+        alongIn[r] = in;
         alongX[r] = cx;
         alongY[r] = cy;
       }
@@ -290,11 +325,12 @@ public final class DiffractionMapTracer {
       double bx,
       double by,
       double phi,
+      boolean inside,
       double dphi,
       double spacing,
       int level) {
     double gap = Math.hypot(bx - ax, by - ay);
-    if (level >= MAX_REFINE || gap <= 2 * cellSize) {
+    if (!inside || level >= MAX_REFINE || gap <= 2 * cellSize) {
       return;
     }
     double mid = 0.5 * (tA + tB);
@@ -305,8 +341,11 @@ public final class DiffractionMapTracer {
     }
     double mx = crossing[0];
     double my = crossing[1];
-    refineAlong(e, tx, tA, ax, ay, mid, mx, my, phi, dphi, spacing, level + 1);
-    refineAlong(e, tx, mid, mx, my, tB, bx, by, phi, dphi, spacing, level + 1);
+    boolean mIn = crossing[2] > 0;
+    boolean aIn = cells.cellAt(ax, ay) >= 0;
+    boolean bIn = cells.cellAt(bx, by) >= 0;
+    refineAlong(e, tx, tA, ax, ay, mid, mx, my, phi, aIn || mIn, dphi, spacing, level + 1);
+    refineAlong(e, tx, mid, mx, my, tB, bx, by, phi, mIn || bIn, dphi, spacing, level + 1);
   }
 
   /**
@@ -327,11 +366,12 @@ public final class DiffractionMapTracer {
       double phiB,
       double bx,
       double by,
+      boolean inside,
       double dphi,
       double spacing,
       int level) {
     double gap = Math.hypot(bx - ax, by - ay);
-    if (level >= MAX_REFINE || gap <= 2 * cellSize) {
+    if (!inside || level >= MAX_REFINE || gap <= 2 * cellSize) {
       return;
     }
     double mid = 0.5 * (phiA + phiB);
@@ -341,8 +381,13 @@ public final class DiffractionMapTracer {
     }
     double mx = crossing[0];
     double my = crossing[1];
-    refine(e, qx, qy, qz, cosB, sinB, phiA, ax, ay, mid, mx, my, half, spacing, level + 1);
-    refine(e, qx, qy, qz, cosB, sinB, mid, mx, my, phiB, bx, by, half, spacing, level + 1);
+    boolean mIn = crossing[2] > 0;
+    boolean aIn = cells.cellAt(ax, ay) >= 0;
+    boolean bIn = cells.cellAt(bx, by) >= 0;
+    refine(
+        e, qx, qy, qz, cosB, sinB, phiA, ax, ay, mid, mx, my, aIn || mIn, half, spacing, level + 1);
+    refine(
+        e, qx, qy, qz, cosB, sinB, mid, mx, my, phiB, bx, by, mIn || bIn, half, spacing, level + 1);
   }
 
   /**
@@ -384,6 +429,7 @@ public final class DiffractionMapTracer {
     splat(px, py, radius);
     out[0] = px;
     out[1] = py;
+    out[2] = cells.cellAt(px, py) >= 0 ? 1 : 0;
     return true;
   }
 

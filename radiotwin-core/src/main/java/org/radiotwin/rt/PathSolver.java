@@ -32,8 +32,8 @@ import org.radiotwin.scene.Scene;
  * (L the unfolded length so far). Every candidate is then made exact with the image method and
  * checked for obstruction ({@link ImageMethod}). The {@code EXHAUSTIVE} method tries every sequence
  * instead (small scenes only). Paths are de-duplicated by geometry (a point on an edge shared by
- * two coplanar triangles is one path) and ordered by depth, then by triangle sequence, followed
- * by a link's diffraction paths in edge order, so the result does not depend on the thread count.
+ * two coplanar triangles is one path) and ordered by depth, then by triangle sequence, followed by
+ * a link's diffraction paths in edge order, so the result does not depend on the thread count.
  */
 public final class PathSolver {
 
