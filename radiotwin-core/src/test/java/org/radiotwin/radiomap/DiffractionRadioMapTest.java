@@ -56,9 +56,6 @@ class DiffractionRadioMapTest {
       num += d * d;
       den += exact.pathGain(0, c) * exact.pathGain(0, c);
     }
-    System.out.printf(
-        "behind %d missed %d agree %d nmse %.2f%n",
-        behind, missed, agree, 10 * Math.log10(num / den));
     assertThat(behind).isGreaterThan(1000);
     assertThat(missed).isLessThan(behind / 50);
     assertThat(agree).isGreaterThan(behind * 49 / 50);
