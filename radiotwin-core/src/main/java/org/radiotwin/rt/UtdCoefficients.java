@@ -4,8 +4,9 @@ package org.radiotwin.rt;
  * Uniform geometrical theory of diffraction (UTD) coefficients of a wedge: Kouyoumjian and Pathak,
  * "A uniform geometrical theory of diffraction for an edge in a perfectly conducting surface",
  * Proc. IEEE 62(11), 1974 (DOI 10.1109/PROC.1974.9651), with Luebbers' heuristic for lossy wedges
- * (IEEE Trans. Antennas Propag. 32(1), 1984, DOI 10.1109/TAP.1984.1143189) as in ITU-R P.526-15 §
- * 4.7 and Sionna RT:
+ * ("Finite conductivity uniform GTD versus knife edge diffraction in prediction of propagation path
+ * loss", IEEE Trans. Antennas Propag. 32(1), 1984) as in ITU-R P.526-15 (diffraction by a finitely
+ * conducting wedge) and Sionna RT:
  *
  * <pre>
  * D_s,h = −e^(−jπ/4) / (2n·√(2πk)·sin β₀) · [ cot((π + (φ − φ'))/2n)·F(kL·a⁺(φ − φ'))
@@ -27,7 +28,7 @@ package org.radiotwin.rt;
  * <p>Each cotangent is singular on a shadow boundary, where F vanishes; with ε = π + s(β − 2πnN^s)
  * the product is written cot(ε/2n)·F(2kL·sin²(ε/2)) and, for |ε| below {@value #SMALL}, replaced by
  * its limit n·e^(jπ/4)·[√(2πkL)·sgn ε − 2kLε·e^(jπ/4)] (McNamara, Pistorius, Malherbe,
- * "Introduction to the Uniform Geometrical Theory of Diffraction", Artech House 1990, § 4.5).
+ * "Introduction to the Uniform Geometrical Theory of Diffraction", Artech House 1990).
  */
 public final class UtdCoefficients {
 
@@ -116,8 +117,8 @@ public final class UtdCoefficients {
   }
 
   /**
-   * The UTD transition function F(x) = 2j·√x·e^(jx)·∫_√x^∞ e^(−jτ²) dτ (Kouyoumjian–Pathak 1974,
-   * eq. 25); F(0) = 0 and F(x) → 1 as x → ∞.
+   * The UTD transition function F(x) = 2j·√x·e^(jx)·∫_√x^∞ e^(−jτ²) dτ (Kouyoumjian–Pathak 1974);
+   * F(0) = 0 and F(x) → 1 as x → ∞.
    *
    * @param x argument, ≥ 0
    * @param out receives (re, im) at {@code o}
@@ -148,7 +149,7 @@ public final class UtdCoefficients {
    * The Fresnel integrals C(z) = ∫₀^z cos(πt²/2) dt and S(z) = ∫₀^z sin(πt²/2) dt: power series for
    * |z| ≤ 1.5 and, beyond, the continued fraction of the complementary error function evaluated by
    * the modified Lentz method (Abramowitz and Stegun 7.3; Press et al., Numerical Recipes, 3rd ed.,
-   * § 6.8).
+   * Fresnel integrals).
    *
    * @param z argument
    * @param out receives C(z), S(z) at {@code o}
@@ -172,13 +173,13 @@ public final class UtdCoefficients {
       for (int k = 1; k < 100; k++) {
         term *= fact / k;
         double add = term / (2 * k + 1);
-        if (k % 2 == 1) {
+        if ((k & 1) == 1) {
           sumS += sign * add;
           sign = -sign;
         } else {
           sumC += sign * add;
         }
-        if (add < 1e-17 * Math.abs(k % 2 == 1 ? sumS : sumC)) {
+        if (add < 1e-17 * Math.abs((k & 1) == 1 ? sumS : sumC)) {
           break;
         }
       }

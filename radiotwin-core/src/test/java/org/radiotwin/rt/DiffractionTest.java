@@ -33,7 +33,7 @@ class DiffractionTest {
 
   @Test
   void fresnelIntegralsMatchTables() {
-    // Abramowitz & Stegun, Table 7.7 (also NIST DLMF §7.3).
+    // Tabulated in Abramowitz & Stegun, ch. 7; the digits agree with SciPy's special.fresnel.
     double[] out = new double[2];
     UtdCoefficients.fresnel(0.5, out, 0);
     assertThat(out[0]).isCloseTo(0.4923442259, within(1e-9));
@@ -59,13 +59,13 @@ class DiffractionTest {
   void transitionFunctionLimits() {
     double[] f = new double[2];
     UtdCoefficients.transition(1e4, f, 0);
-    // F(x) ≈ 1 + j/(2x) for large x (Kouyoumjian–Pathak 1974, eq. 29).
+    // F(x) ≈ 1 + j/(2x) for large x (Kouyoumjian–Pathak 1974).
     assertThat(f[0]).isCloseTo(1, within(1e-6));
     assertThat(f[1]).isCloseTo(0.5e-4, within(1e-6));
     // F(x) ≈ √(πx)·e^(jπ/4) for small x.
     UtdCoefficients.transition(1e-6, f, 0);
     double m = Math.sqrt(Math.PI * 1e-6);
-    // F(x) ≈ [√(πx) − 2x·e^(jπ/4)]·e^(jπ/4) for small x (Kouyoumjian–Pathak 1974, eq. 28).
+    // F(x) ≈ [√(πx) − 2x·e^(jπ/4)]·e^(jπ/4) for small x (Kouyoumjian–Pathak 1974).
     assertThat(f[0]).isCloseTo(m * Math.sqrt(0.5), within(5e-9));
     assertThat(f[1]).isCloseTo(m * Math.sqrt(0.5) - 2e-6, within(5e-9));
   }
@@ -122,10 +122,10 @@ class DiffractionTest {
   /**
    * A perfectly conducting half-plane (screen x = 0, z &lt; 0) between a transmitter and a receiver
    * 1 km on either side at 1 GHz: the total field (LoS where visible + diffracted) relative to free
-   * space must follow the Fresnel–Kirchhoff knife-edge result of ITU-R P.526-15 eq. (26)/(27),
-   * |E/E₀| = |(1 + j)/2 ∫_ν^∞ e^(−jπt²/2) dt|, with ν = h·√(2(d₁ + d₂)/(λd₁d₂)). The reference
-   * integral is computed here by Simpson quadrature, independently of the code. For these small
-   * angles (≤ 0.03 rad) Kirchhoff's scalar theory and UTD agree to within a few hundredths of a dB.
+   * space must follow the Fresnel–Kirchhoff knife-edge result of ITU-R P.526-15, |E/E₀| = |(1 +
+   * j)/2 ∫_ν^∞ e^(−jπt²/2) dt|, with ν = h·√(2(d₁ + d₂)/(λd₁d₂)). The reference integral is
+   * computed here by Simpson quadrature, independently of the code. For these small angles (≤ 0.03
+   * rad) Kirchhoff's scalar theory and UTD agree to within a few hundredths of a dB.
    */
   @Test
   void knifeEdgeFollowsFresnelKirchhoff() {
@@ -205,10 +205,10 @@ class DiffractionTest {
   /**
    * The diffracted coefficient of builtin:simple_wedge made perfectly conducting (a 90° wedge, n =
    * 3/2) against an independent, straightforward evaluation of the Kouyoumjian–Pathak formulas
-   * written here from the paper (Proc. IEEE 62(11), 1974, eqs. 23–27, with R = ∓1): N^± by search,
-   * the transition function from Fresnel integrals by quadrature, the dyadic projected on the
-   * antenna fields with explicit vectors. At normal (z = 0) and oblique incidence, on both sides of
-   * the reflection (φ = 120°) and incidence (φ = 240°) shadow boundaries for φ' = 60°.
+   * written here from the paper (Proc. IEEE 62(11), 1974, with R = ∓1): N^± by search, the
+   * transition function from Fresnel integrals by quadrature, the dyadic projected on the antenna
+   * fields with explicit vectors. At normal (z = 0) and oblique incidence, on both sides of the
+   * reflection (φ = 120°) and incidence (φ = 240°) shadow boundaries for φ' = 60°.
    */
   @Test
   void rightAngleConductingWedgeMatchesIndependentKouyoumjianPathak() {
