@@ -19,6 +19,13 @@ final class CampaignOptions {
   int samples;
 
   @Option(
+      names = "--diffuse",
+      description =
+          "Add diffusely reflected paths (materials whose scene file gives a scattering"
+              + " coefficient S > 0).")
+  boolean diffuse;
+
+  @Option(
       names = "--diffraction",
       description = "Add first-order UTD edge diffraction paths (wedges and free edges).")
   boolean diffraction;
@@ -33,6 +40,7 @@ final class CampaignOptions {
     return PathSolverConfig.defaults()
         .withMaxDepth(maxDepth)
         .withSamples(samples, seed)
+        .withDiffuse(diffuse)
         .withDiffraction(diffraction);
   }
 }

@@ -7,5 +7,12 @@ import picocli.CommandLine.Command;
     name = "experiment",
     mixinStandardHelpOptions = true,
     description = "The papers' studies; each writes results.json and figures to --out.",
-    subcommands = {FadingProxyExperiment.class, BayesMacCommand.class})
+    subcommands = {
+      FadingProxyExperiment.class,
+      RadioStatsExperimentCommand.class,
+      CanyonExperiment.class,
+      BayesMacCommand.class,
+      BeamSelectionCommand.class,
+      AodPredictionCommand.class
+    })
 final class ExperimentCommand {}

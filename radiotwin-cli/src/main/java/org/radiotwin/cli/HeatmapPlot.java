@@ -62,8 +62,6 @@ final class HeatmapPlot {
    */
   static void write(
       Path file, RadioMapGrid grid, double[] valuesDb, String title, String unit, Scene scene) {
-    int nx = grid.nx();
-    int ny = grid.ny();
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
     for (double v : valuesDb) {
@@ -78,6 +76,33 @@ final class HeatmapPlot {
     }
     // Clip the colour range to the top 80 dB so the interesting part is visible.
     lo = Math.max(lo, hi - 80);
+    write(file, grid, valuesDb, title, unit, scene, lo, hi);
+  }
+
+  /**
+   * Writes the heatmap with a given colour range.
+   *
+   * @param file PNG file
+   * @param grid the map grid
+   * @param values one value per cell (NaN or infinite: drawn white)
+   * @param title title line
+   * @param unit colour-bar label
+   * @param scene scene whose objects above the plane are drawn as footprints
+   * @param lo value drawn with the first colour (smaller ones too)
+   * @param hi value drawn with the last colour (larger ones too), &gt; lo
+   */
+  static void write(
+      Path file,
+      RadioMapGrid grid,
+      double[] values,
+      String title,
+      String unit,
+      Scene scene,
+      double lo,
+      double hi) {
+    int nx = grid.nx();
+    int ny = grid.ny();
+    double[] valuesDb = values;
     int plotW = 720;
     int plotH = (int) Math.max(120, Math.round(plotW * (double) ny / nx));
     if (plotH > 900) {

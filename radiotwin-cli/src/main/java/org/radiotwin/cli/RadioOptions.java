@@ -7,6 +7,7 @@ import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
 import org.radiotwin.material.ItuMaterialType;
 import org.radiotwin.material.RadioMaterial;
+import org.radiotwin.material.ScatteringPattern;
 import org.radiotwin.math.Vec3;
 import org.radiotwin.rt.PathSolverConfig;
 import org.radiotwin.scene.AntennaPattern;
@@ -83,6 +84,29 @@ final class RadioOptions {
   List<String> materials = new ArrayList<>();
 
   @Option(
+      names = "--diffuse",
+      description =
+          "Add diffusely reflected paths (materials with a scattering coefficient S > 0).")
+  boolean diffuse;
+
+  @Option(
+      names = "--scattering",
+      paramLabel = "NAME=S[,XPD]",
+      description = {
+        "Scattering coefficient S and cross-polarisation discrimination K_x of a material",
+        "(both in [0, 1]). Repeatable."
+      })
+  List<String> scattering = new ArrayList<>();
+
+  @Option(
+      names = "--pattern-scattering",
+      paramLabel = "PATTERN",
+      description =
+          "Diffuse scattering pattern of every material: lambertian, directive:ALPHA_R or"
+              + " backscattering:ALPHA_R,ALPHA_I,LAMBDA.")
+  String scatteringPattern;
+
+  @Option(
       names = "--extrapolate",
       description = "Evaluate ITU materials outside their frequency ranges.")
   boolean extrapolate;
@@ -99,6 +123,15 @@ final class RadioOptions {
     for (String spec : materials) {
       s = s.withMaterial(parseMaterial(spec, s));
     }
+    for (String spec : scattering) {
+      s = s.withMaterial(parseScattering(spec, s));
+    }
+    if (scatteringPattern != null) {
+      ScatteringPattern p = ScatteringPattern.parse(scatteringPattern);
+      for (RadioMaterial m : List.copyOf(s.materials().values())) {
+        s = s.withMaterial(m.withScatteringPattern(p));
+      }
+    }
     PlanarArray array =
         PlanarArray.single(AntennaPattern.fromName(pattern), Polarization.fromName(polarization));
     return s.withArrays(array, array);
@@ -106,14 +139,47 @@ final class RadioOptions {
 
   PathSolverConfig pathConfig() {
     return new PathSolverConfig(
-        maxDepth,
-        !noLos,
-        !noReflection,
-        !noTransmission,
-        samples,
-        seed,
-        PathSolverConfig.Method.SBR,
-        diffraction);
+            maxDepth,
+            !noLos,
+            !noReflection,
+            !noTransmission,
+            samples,
+            seed,
+            PathSolverConfig.Method.SBR)
+        .withDiffuse(diffuse)
+        .withDiffraction(diffraction);
+  }
+
+  /** The new electrical properties keep the scene material's scattering. */
+  private static RadioMaterial keepScattering(RadioMaterial m, RadioMaterial current) {
+    return m.withScattering(current.scatteringCoefficient(), current.xpdCoefficient())
+        .withScatteringPattern(current.scatteringPattern());
+  }
+
+  /** A material with the S and K_x of a {@code NAME=S[,XPD]} specification. */
+  static RadioMaterial parseScattering(String spec, Scene scene) {
+    int eq = spec.indexOf('=');
+    if (eq <= 0) {
+      throw bad("--scattering " + spec, "expected NAME=S[,XPD]");
+    }
+    String name = spec.substring(0, eq).trim();
+    RadioMaterial current = scene.materials().get(name);
+    if (current == null) {
+      throw new RadioTwinException(
+          RadioTwinMessages.UNKNOWN_MATERIAL, name, String.join(", ", scene.materials().keySet()));
+    }
+    String[] parts = spec.substring(eq + 1).split(",", -1);
+    if (parts.length > 2) {
+      throw bad("--scattering " + spec, "expected NAME=S[,XPD]");
+    }
+    try {
+      double s = Double.parseDouble(parts[0].trim());
+      double xpd =
+          parts.length == 2 ? Double.parseDouble(parts[1].trim()) : current.xpdCoefficient();
+      return current.withScattering(s, xpd);
+    } catch (NumberFormatException e) {
+      throw bad("--scattering " + spec, "not a number: " + e.getMessage());
+    }
   }
 
   static RadioMaterial parseMaterial(String spec, Scene scene) {
@@ -130,7 +196,7 @@ final class RadioOptions {
     }
     ItuMaterialType type = ItuMaterialType.find(value);
     if (type != null) {
-      return RadioMaterial.itu(name, type, current.thickness());
+      return keepScattering(RadioMaterial.itu(name, type, current.thickness()), current);
     }
     String[] parts = value.split(",");
     if (parts.length < 2 || parts.length > 3) {
@@ -138,8 +204,10 @@ final class RadioOptions {
     }
     try {
       double thickness = parts.length == 3 ? Double.parseDouble(parts[2]) : current.thickness();
-      return RadioMaterial.custom(
-          name, Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), thickness);
+      return keepScattering(
+          RadioMaterial.custom(
+              name, Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), thickness),
+          current);
     } catch (NumberFormatException e) {
       throw bad(spec, "not a number: " + e.getMessage());
     }

@@ -31,6 +31,8 @@ import picocli.CommandLine.Option;
       RadioMapCommand.class,
       MeasureCommand.class,
       PpiCommand.class,
+      StatsCommand.class,
+      CalibrateCommand.class,
       ExperimentCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

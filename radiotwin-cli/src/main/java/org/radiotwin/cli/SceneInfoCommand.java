@@ -79,6 +79,7 @@ final class SceneInfoCommand implements Callable<Integer> {
       row.put("conductivity", p.conductivity());
       row.put("scatteringCoefficient", m.scatteringCoefficient());
       row.put("xpdCoefficient", m.xpdCoefficient());
+      row.put("scatteringPattern", m.scatteringPattern().spec());
       if (p.extrapolated()) {
         row.put("extrapolated", true);
       }

@@ -9,7 +9,8 @@ import org.radiotwin.math.PhysicalConstants;
 /**
  * A radio material, as in Sionna RT: either an ITU-R P.2040-3 material (frequency-dependent η_r and
  * σ) or a custom one with constant η_r and σ; both with a slab thickness, a scattering coefficient
- * S ∈ [0, 1] and a cross-polarisation discrimination coefficient K_x ∈ [0, 1].
+ * S ∈ [0, 1], a cross-polarisation discrimination coefficient K_x ∈ [0, 1] and a diffuse scattering
+ * pattern f_s ({@link ScatteringPattern}, Lambertian unless set).
  *
  * <p>The complex relative permittivity follows Sionna's convention η = η_r − jσ/(ε0·ω), ω = 2πf.
  *
@@ -21,6 +22,7 @@ import org.radiotwin.math.PhysicalConstants;
  * @param thickness slab thickness d [m], ≥ 0
  * @param scatteringCoefficient S ∈ [0, 1]
  * @param xpdCoefficient K_x ∈ [0, 1]
+ * @param scatteringPattern the pattern f_s of the diffusely scattered power
  */
 public record RadioMaterial(
     String name,
@@ -29,7 +31,8 @@ public record RadioMaterial(
     double customConductivity,
     double thickness,
     double scatteringCoefficient,
-    double xpdCoefficient) {
+    double xpdCoefficient,
+    ScatteringPattern scatteringPattern) {
 
   /** Sionna RT's default slab thickness [m]. */
   public static final double DEFAULT_THICKNESS = 0.1;
@@ -45,10 +48,42 @@ public record RadioMaterial(
     check(name, "thickness", thickness, 0, Double.POSITIVE_INFINITY);
     check(name, "scattering coefficient", scatteringCoefficient, 0, 1);
     check(name, "XPD coefficient", xpdCoefficient, 0, 1);
+    Objects.requireNonNull(scatteringPattern, "scatteringPattern");
     if (ituType == null) {
       check(name, "relative permittivity", customRelativePermittivity, 0, Double.MAX_VALUE);
       check(name, "conductivity", customConductivity, 0, Double.MAX_VALUE);
     }
+  }
+
+  /**
+   * A material with the Lambertian scattering pattern (the constructor of the materials without a
+   * pattern).
+   *
+   * @param name material name
+   * @param ituType the ITU type, or null for a custom material
+   * @param customRelativePermittivity η_r of a custom material
+   * @param customConductivity σ [S/m] of a custom material
+   * @param thickness slab thickness d [m]
+   * @param scatteringCoefficient S ∈ [0, 1]
+   * @param xpdCoefficient K_x ∈ [0, 1]
+   */
+  public RadioMaterial(
+      String name,
+      ItuMaterialType ituType,
+      double customRelativePermittivity,
+      double customConductivity,
+      double thickness,
+      double scatteringCoefficient,
+      double xpdCoefficient) {
+    this(
+        name,
+        ituType,
+        customRelativePermittivity,
+        customConductivity,
+        thickness,
+        scatteringCoefficient,
+        xpdCoefficient,
+        ScatteringPattern.LAMBERTIAN);
   }
 
   private static void check(String material, String what, double v, double lo, double hi) {
@@ -215,7 +250,8 @@ public record RadioMaterial(
         customConductivity,
         thickness,
         scatteringCoefficient,
-        xpdCoefficient);
+        xpdCoefficient,
+        scatteringPattern);
   }
 
   /**
@@ -232,7 +268,8 @@ public record RadioMaterial(
         customConductivity,
         newThickness,
         scatteringCoefficient,
-        xpdCoefficient);
+        xpdCoefficient,
+        scatteringPattern);
   }
 
   /**
@@ -244,7 +281,32 @@ public record RadioMaterial(
    */
   public RadioMaterial withScattering(double s, double xpd) {
     return new RadioMaterial(
-        name, ituType, customRelativePermittivity, customConductivity, thickness, s, xpd);
+        name,
+        ituType,
+        customRelativePermittivity,
+        customConductivity,
+        thickness,
+        s,
+        xpd,
+        scatteringPattern);
+  }
+
+  /**
+   * The same material with another diffuse scattering pattern.
+   *
+   * @param pattern the pattern f_s
+   * @return a copy
+   */
+  public RadioMaterial withScatteringPattern(ScatteringPattern pattern) {
+    return new RadioMaterial(
+        name,
+        ituType,
+        customRelativePermittivity,
+        customConductivity,
+        thickness,
+        scatteringCoefficient,
+        xpdCoefficient,
+        pattern);
   }
 
   /**

@@ -34,6 +34,8 @@ import org.radiotwin.scene.Transmitter;
  *       |a|²·L²·(4π/N)/(A·|v_z|) to the cell's path gain (the power the tube carries through the
  *       cell, divided by the cell's area seen by the wave, times the isotropic aperture λ²/4π);
  *       delay moments and the strongest tube per cell give the delay spread and directions. With
+ *       diffuse scattering on, every hit on a rough material also spawns one diffusely scattered
+ *       tube (a Monte Carlo estimate of the scattered power, see {@link RayTubeTracer}). With
  *       {@link PathSolverConfig#diffraction()}, the first-order diffracted paths from every edge
  *       the transmitter lights to the cell centres the edge reaches are added ({@link
  *       DiffractionMapTracer}), their power |a|² summed incoherently with the tubes'.

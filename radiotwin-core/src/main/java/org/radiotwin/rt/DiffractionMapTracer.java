@@ -94,6 +94,7 @@ public final class DiffractionMapTracer {
   private final double k;
   private final double[][] eta;
   private final double[] thickness;
+  private final double[] specular;
   private final PlanarArray txArray;
   private final double[] txRotation;
   private final PlanarArray rxArray;
@@ -157,11 +158,14 @@ public final class DiffractionMapTracer {
     this.k = 2 * Math.PI / lambda;
     this.eta = new double[materials.length][];
     this.thickness = new double[materials.length];
+    this.specular = new double[materials.length];
     for (int i = 0; i < materials.length; i++) {
       ElectricalProperties e = materials[i].evaluate(frequency, allowExtrapolation);
       eta[i] =
           new double[] {e.complexRelativePermittivity().re(), e.complexRelativePermittivity().im()};
       thickness[i] = materials[i].thickness();
+      double sc = materials[i].scatteringCoefficient();
+      specular[i] = Math.sqrt(1 - sc * sc);
     }
     this.txArray = txArray;
     this.txRotation = txOrientation.rotationMatrix();
@@ -490,6 +494,11 @@ public final class DiffractionMapTracer {
     SlabCoefficients.compute(geo[5], eta[m0][0], eta[m0][1], thickness[m0], lambda, work, 0);
     SlabCoefficients.compute(geo[6], eta[mn][0], eta[mn][1], thickness[mn], lambda, work, 8);
     UtdCoefficients.terms(geo[0], k, geo[4], geo[1], geo[2], geo[3], work, 16);
+    // Luebbers' face coefficients carry the specular share √(1 − S²), as the reflected rays do.
+    for (int q = 0; q < 4; q++) {
+      work[q] *= specular[m0];
+      work[8 + q] *= specular[mn];
+    }
     EdgeDiffraction.factors(work, 16, work, 0, work, 8, work);
     JonesTransport.start(m, basis, 0);
     JonesTransport.scale(m, work[0], work[1], work[2], work[3]);

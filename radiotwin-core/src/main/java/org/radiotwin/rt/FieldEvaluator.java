@@ -42,6 +42,11 @@ import org.radiotwin.scene.Scene;
  * with s' and s its unfolded lengths before and after the edge. The coefficients depend on the
  * faces' materials through R₀ and Rₙ, so their derivatives are exact too.
  *
+ * <p>Scattering ({@link DiffuseScattering}): reflection coefficients are scaled by √(1 − S²) of
+ * their material; a path ending with a diffuse reflection has D_K = S·X(K_x)·diag(R_te, R_tm),
+ * outgoing basis on the scattered wavefront, and the factor √(f_s·dΩ)/r_s in place of 1/L (r_s the
+ * length of its last segment, dΩ its ray's solid angle).
+ *
  * <p>Everything geometric (bases, incidence angles, antenna fields, synthetic-array phases (2π/λ)
  * k̂ᵀd with element spacings in wavelengths) is computed once in the constructor; {@link #evaluate}
  * then costs a few complex 2×2 products per path, and {@link #evaluateWithDerivatives} adds exact
@@ -62,6 +67,11 @@ public final class FieldEvaluator {
 
   private final int[] material;
   private final boolean[] transmission;
+
+  /** Per interaction: whether it is a diffuse reflection, and its angles (4 doubles each). */
+  private final boolean[] diffuse;
+
+  private final double[] diffuseAngles;
 
   /** Per interaction: UTD geometry of a diffraction ({@link EdgeDiffraction#SIZE} doubles). */
   private final double[] utd;
@@ -137,6 +147,8 @@ public final class FieldEvaluator {
     cosTheta = new double[ni];
     material = new int[ni];
     transmission = new boolean[ni];
+    diffuse = new boolean[ni];
+    diffuseAngles = new double[4 * ni];
     boolean anyDiffraction = false;
     for (int i = 0; i < ni; i++) {
       anyDiffraction |= paths.type(i) == InteractionType.DIFFRACTION;
@@ -264,6 +276,22 @@ public final class FieldEvaluator {
       b += 4;
       material[ii] = geometry.materialOf(paths.triangle(ii));
       transmission[ii] = paths.type(ii) == InteractionType.TRANSMISSION;
+      if (paths.type(ii) == InteractionType.DIFFUSE) {
+        diffuse[ii] = true;
+        DiffuseScattering.outgoingBasis(ox, oy, oz, w);
+        DiffuseScattering.angles(
+            kx,
+            ky,
+            kz,
+            paths.normal(ii, 0),
+            paths.normal(ii, 1),
+            paths.normal(ii, 2),
+            ox,
+            oy,
+            oz,
+            diffuseAngles,
+            4 * ii);
+      }
       kx = ox;
       ky = oy;
       kz = oz;
@@ -355,7 +383,7 @@ public final class FieldEvaluator {
                   p < paths.firstPath(link) + paths.pathCount(link);
                   p++) {
                 transport(p, eta, materials, lambda, m, d);
-                combine(p, m, lambda / (4 * Math.PI * spread[p]), a, 0);
+                combine(p, m, spreading(p, materials, lambda), a, 0);
               }
             });
     return new PathCoefficients(paths, frequency, numRxAnt, numTxAnt, a, new double[0], 0);
@@ -406,6 +434,13 @@ public final class FieldEvaluator {
             utd[go + 3],
             d,
             16);
+        // Luebbers' face coefficients carry the specular share √(1 − S²) as the reflected rays do.
+        double f0 = specularFactor(materials[mi]);
+        double fn = specularFactor(materials[mn]);
+        for (int q = 0; q < 4; q++) {
+          d[q] *= f0;
+          d[8 + q] *= fn;
+        }
         EdgeDiffraction.factors(d, 16, d, 0, d, 8, d);
         JonesTransport.scale(m, d[0], d[1], d[2], d[3]);
         b += 4;
@@ -413,10 +448,57 @@ public final class FieldEvaluator {
         continue;
       }
       int c = transmission[ii] ? 4 : 0;
-      JonesTransport.scale(m, d[c], d[c + 1], d[c + 2], d[c + 3]);
+      // Power balance of scattering: √(1 − S²) of the reflected field is specular, S diffuse.
+      double f =
+          transmission[ii]
+              ? 1
+              : diffuse[ii] ? materials[mi].scatteringCoefficient() : specularFactor(materials[mi]);
+      JonesTransport.scale(m, f * d[c], f * d[c + 1], f * d[c + 2], f * d[c + 3]);
+      if (diffuse[ii]) {
+        DiffuseScattering.crossPolarize(m, materials[mi].xpdCoefficient());
+      }
       b += 4;
       JonesTransport.rotate(m, basis, b);
     }
+  }
+
+  private static double specularFactor(RadioMaterial m) {
+    double s = m.scatteringCoefficient();
+    return s == 0 ? 1 : Math.sqrt(1 - s * s);
+  }
+
+  /**
+   * The real factor of a path besides its transport: λ/(4πL), or λ/(4π)·√(f_s·dΩ)/r_s for a path
+   * ending with a diffuse reflection.
+   */
+  private double spreading(int p, RadioMaterial[] materials, double lambda) {
+    if (!paths.isDiffuse(p)) {
+      // L, or √(s'·s·(s' + s)) for a diffracted path.
+      return lambda / (4 * Math.PI * spread[p]);
+    }
+    int last = paths.firstInteraction(p) + paths.depth(p) - 1;
+    int rx = paths.linkReceiver(linkOf(p));
+    double dx = paths.rxPosition(rx, 0) - paths.point(last, 0);
+    double dy = paths.rxPosition(rx, 1) - paths.point(last, 1);
+    double dz = paths.rxPosition(rx, 2) - paths.point(last, 2);
+    double rs = Math.sqrt(dx * dx + dy * dy + dz * dz);
+    double fs = DiffuseScattering.pattern(materials[material[last]], diffuseAngles, 4 * last);
+    return lambda / (4 * Math.PI) * Math.sqrt(fs * paths.diffuseSolidAngle(p)) / rs;
+  }
+
+  /** The link of a path (binary search of the link offsets). */
+  private int linkOf(int p) {
+    int lo = 0;
+    int hi = paths.linkCount() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (paths.firstPath(mid) <= p) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
   }
 
   /** a[offset + index(p, r, t)] = scale · C_R[r]ᴴ · M · C_T[t]. */
@@ -449,14 +531,51 @@ public final class FieldEvaluator {
    */
   public PathCoefficients evaluateWithDerivatives(
       double frequency, RadioMaterial[] materials, int[] selected, boolean allowExtrapolation) {
+    return evaluateWithGradient(frequency, materials, selected, allowExtrapolation, false);
+  }
+
+  /**
+   * Coefficients with exact derivatives with respect to (η_r, σ, S) of selected materials.
+   * Parameter 3k is η_r, 3k + 1 is σ [S/m] and 3k + 2 is the scattering coefficient S of material
+   * {@code selected[k]}. Specular reflections depend on S through √(1 − S²) (derivative −S/√(1 −
+   * S²), unbounded as S → 1), diffuse reflections through S.
+   *
+   * @param frequency carrier frequency [Hz]
+   * @param materials one per material index of the geometry
+   * @param selected material indices whose parameters are differentiated
+   * @param allowExtrapolation evaluate ITU materials outside their frequency ranges
+   * @param withScattering true for this layout (3 parameters per material); false gives the (η_r,
+   *     σ) layout of {@link #evaluateWithDerivatives(double, RadioMaterial[], int[], boolean)}
+   * @return coefficients with {@code 3·selected.length} (or {@code 2·selected.length}) parameters
+   */
+  public PathCoefficients evaluateWithDerivatives(
+      double frequency,
+      RadioMaterial[] materials,
+      int[] selected,
+      boolean allowExtrapolation,
+      boolean withScattering) {
+    return evaluateWithGradient(frequency, materials, selected, allowExtrapolation, withScattering);
+  }
+
+  private PathCoefficients evaluateWithGradient(
+      double frequency,
+      RadioMaterial[] materials,
+      int[] selected,
+      boolean allowExtrapolation,
+      boolean withScattering) {
     double[][] etaValues = permittivities(frequency, materials, allowExtrapolation);
-    int nParams = 2 * selected.length;
+    int per = withScattering ? 3 : 2;
+    int nParams = per * selected.length;
     @SuppressWarnings("unchecked")
     FieldComplex<Gradient>[] eta = new FieldComplex[materials.length];
+    Gradient[] specular = new Gradient[materials.length];
+    Gradient[] scattering = new Gradient[materials.length];
     for (int mi = 0; mi < materials.length; mi++) {
       eta[mi] =
           Derivatives.constant(
               new org.radiotwin.math.Complex(etaValues[mi][0], etaValues[mi][1]), nParams);
+      scattering[mi] = Gradient.constant(nParams, materials[mi].scatteringCoefficient());
+      specular[mi] = Gradient.constant(nParams, specularFactor(materials[mi]));
     }
     for (int k = 0; k < selected.length; k++) {
       int mi = selected[k];
@@ -467,9 +586,15 @@ public final class FieldEvaluator {
       ElectricalProperties e = materials[mi].evaluate(frequency, allowExtrapolation);
       eta[mi] =
           FresnelCoefficients.complexRelativePermittivity(
-              Derivatives.variable(e.relativePermittivity(), 2 * k, nParams),
-              Derivatives.variable(e.conductivity(), 2 * k + 1, nParams),
+              Derivatives.variable(e.relativePermittivity(), per * k, nParams),
+              Derivatives.variable(e.conductivity(), per * k + 1, nParams),
               frequency);
+      if (withScattering) {
+        Gradient s =
+            Derivatives.variable(materials[mi].scatteringCoefficient(), per * k + 2, nParams);
+        scattering[mi] = s;
+        specular[mi] = s.multiply(s).negate().add(1).sqrt();
+      }
     }
     double lambda = PhysicalConstants.wavelength(frequency);
     int np = paths.pathCount();
@@ -486,8 +611,9 @@ public final class FieldEvaluator {
               for (int p = paths.firstPath(link);
                   p < paths.firstPath(link) + paths.pathCount(link);
                   p++) {
-                transportWithGradient(p, eta, materials, lambda, nParams, m, dm);
-                double scale = lambda / (4 * Math.PI * spread[p]);
+                transportWithGradient(
+                    p, eta, specular, scattering, materials, lambda, nParams, m, dm);
+                double scale = spreading(p, materials, lambda);
                 combine(p, m, scale, a, 0);
                 for (int k = 0; k < nParams; k++) {
                   System.arraycopy(dm, 8 * k, scratch, 0, 8);
@@ -513,6 +639,8 @@ public final class FieldEvaluator {
   private void transportWithGradient(
       int p,
       FieldComplex<Gradient>[] eta,
+      Gradient[] specular,
+      Gradient[] scattering,
       RadioMaterial[] materials,
       double lambda,
       int nParams,
@@ -548,16 +676,38 @@ public final class FieldEvaluator {
             utd[go + 3],
             t,
             0);
-        x = diffractionFactor(t, s.rTe(), sn.rTe(), nParams);
-        y = diffractionFactor(t, s.rTm(), sn.rTm(), nParams);
+        // Luebbers' face coefficients carry the specular share √(1 − S²) as the reflected rays do.
+        x =
+            diffractionFactor(
+                t, s.rTe().multiply(specular[mi]), sn.rTe().multiply(specular[mn]), nParams);
+        y =
+            diffractionFactor(
+                t, s.rTm().multiply(specular[mi]), sn.rTm().multiply(specular[mn]), nParams);
       } else {
         x = transmission[ii] ? s.tTe() : s.rTe();
         y = transmission[ii] ? s.tTm() : s.rTm();
+        if (!transmission[ii]) {
+          Gradient f = diffuse[ii] ? scattering[mi] : specular[mi];
+          x = x.multiply(f);
+          y = y.multiply(f);
+        }
       }
       g[0] = g[0].multiply(x);
       g[1] = g[1].multiply(x);
       g[2] = g[2].multiply(y);
       g[3] = g[3].multiply(y);
+      if (diffuse[ii] && materials[mi].xpdCoefficient() != 0) {
+        double c = Math.sqrt(1 - materials[mi].xpdCoefficient());
+        double sn = Math.sqrt(materials[mi].xpdCoefficient());
+        FieldComplex<Gradient> t0 = g[0].multiply(c).subtract(g[2].multiply(sn));
+        FieldComplex<Gradient> t1 = g[1].multiply(c).subtract(g[3].multiply(sn));
+        FieldComplex<Gradient> t2 = g[0].multiply(sn).add(g[2].multiply(c));
+        FieldComplex<Gradient> t3 = g[1].multiply(sn).add(g[3].multiply(c));
+        g[0] = t0;
+        g[1] = t1;
+        g[2] = t2;
+        g[3] = t3;
+      }
       b += 4;
       double b00 = basis[b];
       double b01 = basis[b + 1];

@@ -6,6 +6,11 @@ public enum InteractionType {
   SPECULAR("specular"),
   /** Transmission through a slab; the ray is not bent (Sionna RT's refraction model). */
   TRANSMISSION("refraction"),
+  /**
+   * Diffuse reflection (scattering), always the last interaction of a path: the point lies on a
+   * shot ray, which is connected to the receiver ({@link DiffuseScattering}).
+   */
+  DIFFUSE("diffuse"),
   /** First-order UTD diffraction on a wedge or free edge ({@link UtdCoefficients}). */
   DIFFRACTION("diffraction");
 

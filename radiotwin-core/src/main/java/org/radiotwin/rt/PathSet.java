@@ -31,6 +31,9 @@ public final class PathSet {
   private final double[] departure;
   private final double[] arrival;
 
+  /** Per path, the solid angle dΩ [sr] of the shot ray of a diffuse path; null when none is. */
+  private final double[] diffuseSolidAngles;
+
   /** Per interaction: the diffracting edge ({@link SceneGeometry#wedges()}) or −1. */
   private final int[] edges;
 
@@ -79,7 +82,42 @@ public final class PathSet {
       double[] lengths,
       double[] departure,
       double[] arrival,
+      double[] diffuseSolidAngles) {
+    this(
+        txPositions,
+        rxPositions,
+        linkOffsets,
+        interactionOffsets,
+        types,
+        triangles,
+        objects,
+        primitives,
+        points,
+        normals,
+        lengths,
+        departure,
+        arrival,
+        diffuseSolidAngles,
+        null);
+  }
+
+  PathSet(
+      double[] txPositions,
+      double[] rxPositions,
+      int[] linkOffsets,
+      int[] interactionOffsets,
+      byte[] types,
+      int[] triangles,
+      int[] objects,
+      int[] primitives,
+      double[] points,
+      double[] normals,
+      double[] lengths,
+      double[] departure,
+      double[] arrival,
+      double[] diffuseSolidAngles,
       int[] edges) {
+    this.diffuseSolidAngles = diffuseSolidAngles;
     if (edges == null) {
       edges = new int[types.length];
       Arrays.fill(edges, -1);
@@ -324,6 +362,27 @@ public final class PathSet {
   }
 
   /**
+   * Whether a path ends with a diffuse reflection ({@link InteractionType#DIFFUSE}).
+   *
+   * @param path path index
+   * @return true for a diffusely reflected path
+   */
+  public boolean isDiffuse(int path) {
+    return diffuseSolidAngles != null && diffuseSolidAngles[path] > 0;
+  }
+
+  /**
+   * Solid angle of the shot ray a diffuse path was found with (4π/N for N rays per transmitter);
+   * the diffusely scattered field is proportional to its square root ({@link DiffuseScattering}).
+   *
+   * @param path path index
+   * @return dΩ [sr], 0 for a path without diffuse reflection
+   */
+  public double diffuseSolidAngle(int path) {
+    return diffuseSolidAngles == null ? 0 : diffuseSolidAngles[path];
+  }
+
+  /**
    * Propagation delay of a path.
    *
    * @param path path index
@@ -413,7 +472,8 @@ public final class PathSet {
         && Arrays.equals(normals, p.normals)
         && Arrays.equals(lengths, p.lengths)
         && Arrays.equals(departure, p.departure)
-        && Arrays.equals(arrival, p.arrival);
+        && Arrays.equals(arrival, p.arrival)
+        && Arrays.equals(diffuseSolidAngles, p.diffuseSolidAngles);
   }
 
   @Override

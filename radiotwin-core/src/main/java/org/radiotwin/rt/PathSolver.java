@@ -34,6 +34,13 @@ import org.radiotwin.scene.Scene;
  * instead (small scenes only). Paths are de-duplicated by geometry (a point on an edge shared by
  * two coplanar triangles is one path) and ordered by depth, then by triangle sequence, followed by
  * a link's diffraction paths in edge order, so the result does not depend on the thread count.
+ *
+ * <p>Diffuse scattering ({@link PathSolverConfig#diffuse()}, {@link DiffuseScattering}): every hit
+ * of a shot ray (of either method's ray tree) on a material with a scattering coefficient S &gt; 0
+ * is connected to each receiver that sees it from the front side; the path keeps the ray's
+ * interactions before the hit as they were traced (no image-method refinement: a diffuse path is
+ * one sample of a continuum) and records the ray's solid angle 4π/N. Diffuse paths follow the other
+ * paths of their link, in ray order. Materials with S = 0 when tracing give no diffuse paths.
  */
 public final class PathSolver {
 
@@ -129,19 +136,27 @@ public final class PathSolver {
     int numTx = txPositions.length / 3;
     int numRx = rxPositions.length / 3;
     int depth = config.maxDepth();
-    boolean anyInteraction = config.specularReflection() || config.transmission();
+    boolean anyInteraction =
+        config.specularReflection() || config.transmission() || config.diffuse();
     // Candidate sequences per (tx, rx), sorted; index tx·numRx + rx.
     List<List<int[]>> candidates = new ArrayList<>(numTx * numRx);
+    List<List<Found>> diffuse = new ArrayList<>(numTx * numRx);
     for (int i = 0; i < numTx * numRx; i++) {
       candidates.add(List.of());
+      diffuse.add(List.of());
     }
     if (depth > 0 && anyInteraction && geometry.triangleCount() > 0) {
       for (int tx = 0; tx < numTx; tx++) {
-        List<Set<Seq>> found =
-            config.method() == PathSolverConfig.Method.SBR
+        Shot shot =
+            config.method() == PathSolverConfig.Method.SBR || config.diffuse()
                 ? shootAndBounce(geometry, txPositions, tx, rxPositions, pool)
                 : null;
+        List<Set<Seq>> found =
+            config.method() == PathSolverConfig.Method.SBR ? shot.candidates : null;
         for (int rx = 0; rx < numRx; rx++) {
+          if (shot != null) {
+            diffuse.set(tx * numRx + rx, shot.diffuse.get(rx));
+          }
           if (found != null) {
             List<int[]> list = new ArrayList<>(found.get(rx).size());
             for (Seq s : found.get(rx)) {
@@ -188,7 +203,18 @@ public final class PathSolver {
           }
         });
     progress.accept(1.0);
-    return assemble(geometry, txPositions, rxPositions, perLink);
+    @SuppressWarnings("unchecked")
+    List<Found>[] diffuseLink = new List[links];
+    for (int link = 0; link < links; link++) {
+      diffuseLink[link] = diffuse.get((link % numTx) * numRx + link / numTx);
+    }
+    return assemble(
+        geometry,
+        txPositions,
+        rxPositions,
+        perLink,
+        diffuseLink,
+        4 * Math.PI / config.samplesPerSource());
   }
 
   private static void checkPositions(String role, double[] p) {
@@ -278,7 +304,10 @@ public final class PathSolver {
     return d;
   }
 
-  private List<Set<Seq>> shootAndBounce(
+  /** What the shot rays of one transmitter found, per receiver. */
+  private record Shot(List<Set<Seq>> candidates, List<List<Found>> diffuse) {}
+
+  private Shot shootAndBounce(
       SceneGeometry g, double[] txPos, int tx, double[] rxPos, ForkJoinPool pool) {
     int n = config.samplesPerSource();
     int numRx = rxPos.length / 3;
@@ -289,6 +318,9 @@ public final class PathSolver {
     ReceiverIndex index = new ReceiverIndex(rxPos);
     @SuppressWarnings("unchecked")
     List<Set<Seq>>[] partial = new List[chunks];
+    @SuppressWarnings("unchecked")
+    List<List<Found>>[] partialDiffuse = new List[chunks];
+    double[] scattering = scatteringCoefficients(g);
     run(
         pool,
         chunks,
@@ -297,7 +329,11 @@ public final class PathSolver {
           for (int i = 0; i < numRx; i++) {
             sets.add(new HashSet<>());
           }
-          Tracer tracer = new Tracer(g, config, index, spacing, sets);
+          List<List<Found>> diffuse = new ArrayList<>(numRx);
+          for (int i = 0; i < numRx; i++) {
+            diffuse.add(new ArrayList<>());
+          }
+          Tracer tracer = new Tracer(g, config, index, spacing, sets, scattering, rxPos, diffuse);
           int end = Math.min(n, (c + 1) * chunk);
           for (int i = c * chunk; i < end; i++) {
             tracer.trace(
@@ -309,6 +345,7 @@ public final class PathSolver {
                 dirs[3 * i + 2]);
           }
           partial[c] = sets;
+          partialDiffuse[c] = diffuse;
         });
     List<Set<Seq>> merged = new ArrayList<>(numRx);
     for (int i = 0; i < numRx; i++) {
@@ -318,7 +355,28 @@ public final class PathSolver {
       }
       merged.add(all);
     }
-    return merged;
+    List<List<Found>> diffuse = new ArrayList<>(numRx);
+    for (int i = 0; i < numRx; i++) {
+      List<Found> all = new ArrayList<>();
+      for (List<List<Found>> p : partialDiffuse) {
+        all.addAll(p.get(i));
+      }
+      diffuse.add(all);
+    }
+    return new Shot(merged, diffuse);
+  }
+
+  /** S per material index, or null without diffuse scattering. */
+  private double[] scatteringCoefficients(SceneGeometry g) {
+    if (!config.diffuse()) {
+      return null;
+    }
+    var materials = g.materials(g.scene());
+    double[] s = new double[materials.length];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = materials[i].scatteringCoefficient();
+    }
+    return s;
   }
 
   /** Records, for each branch of a ray tree, the candidate sequence near receivers. */
@@ -328,19 +386,38 @@ public final class PathSolver {
     private final double spacing;
     private final List<Set<Seq>> sets;
     private final int[][] codes;
+    // Diffuse scattering: S per material, receivers, found paths; per slot the interaction points
+    // and normals so far, and the latest hit point.
+    private final double[] scattering;
+    private final double[] rxPos;
+    private final List<List<Found>> diffuseOut;
+    private final double[][] points;
+    private final double[][] normals;
+    private final double[] lastHit;
+    private final RayQuery query = new RayQuery();
 
     Tracer(
         SceneGeometry g,
         PathSolverConfig c,
         ReceiverIndex index,
         double spacing,
-        List<Set<Seq>> sets) {
+        List<Set<Seq>> sets,
+        double[] scattering,
+        double[] rxPos,
+        List<List<Found>> diffuseOut) {
       super(g, c);
       this.index = index;
       this.visit = new ReceiverIndex.Visit(sets.size());
       this.spacing = spacing;
       this.sets = sets;
       this.codes = new int[slots(c)][c.maxDepth()];
+      this.scattering = scattering;
+      this.rxPos = rxPos;
+      this.diffuseOut = diffuseOut;
+      int slotsWithPoints = scattering == null ? 0 : slots(c);
+      this.points = new double[slotsWithPoints][3 * c.maxDepth()];
+      this.normals = new double[slotsWithPoints][3 * c.maxDepth()];
+      this.lastHit = new double[3 * slotsWithPoints];
     }
 
     void trace(double ox, double oy, double oz, double dx, double dy, double dz) {
@@ -402,6 +479,72 @@ public final class PathSolver {
         System.arraycopy(codes[parent], 0, codes[child], 0, level);
       }
       codes[child][level] = (triangle << 1) | (transmitted ? 1 : 0);
+      if (scattering != null) {
+        if (child != parent) {
+          System.arraycopy(points[parent], 0, points[child], 0, 3 * level);
+          System.arraycopy(normals[parent], 0, normals[child], 0, 3 * level);
+        }
+        System.arraycopy(lastHit, 3 * parent, points[child], 3 * level, 3);
+        normals[child][3 * level] = nx;
+        normals[child][3 * level + 1] = ny;
+        normals[child][3 * level + 2] = nz;
+      }
+    }
+
+    /** Connects a hit on a scattering surface to every receiver in front of it that sees it. */
+    @Override
+    protected boolean diffuse(
+        int parent,
+        int child,
+        int triangle,
+        int level,
+        double hx,
+        double hy,
+        double hz,
+        double kx,
+        double ky,
+        double kz,
+        double nx,
+        double ny,
+        double nz,
+        double len,
+        double[] out) {
+      lastHit[3 * parent] = hx;
+      lastHit[3 * parent + 1] = hy;
+      lastHit[3 * parent + 2] = hz;
+      if (scattering[geometry.materialOf(triangle)] <= 0) {
+        return false;
+      }
+      double ox = RayOffset.offset(hx, nx);
+      double oy = RayOffset.offset(hy, ny);
+      double oz = RayOffset.offset(hz, nz);
+      for (int r = 0; r < rxPos.length / 3; r++) {
+        double dx = rxPos[3 * r] - hx;
+        double dy = rxPos[3 * r + 1] - hy;
+        double dz = rxPos[3 * r + 2] - hz;
+        if (dx * nx + dy * ny + dz * nz <= 0) {
+          continue; // behind the surface
+        }
+        double ex = rxPos[3 * r] - ox;
+        double ey = rxPos[3 * r + 1] - oy;
+        double ez = rxPos[3 * r + 2] - oz;
+        if (geometry.bvh().occluded(ox, oy, oz, ex, ey, ez, 0, 1, query)) {
+          continue;
+        }
+        int depth = level + 1;
+        int[] c = Arrays.copyOf(codes[parent], depth);
+        c[level] = triangle << 1;
+        double[] p = Arrays.copyOf(points[parent], 3 * depth);
+        p[3 * level] = hx;
+        p[3 * level + 1] = hy;
+        p[3 * level + 2] = hz;
+        double[] n = Arrays.copyOf(normals[parent], 3 * depth);
+        n[3 * level] = nx;
+        n[3 * level + 1] = ny;
+        n[3 * level + 2] = nz;
+        diffuseOut.get(r).add(new Found(c, p, n, len + Math.sqrt(dx * dx + dy * dy + dz * dz)));
+      }
+      return false;
     }
   }
 
@@ -553,16 +696,32 @@ public final class PathSolver {
   // ------------------------------------------------------------------ assembly
 
   private static PathSet assemble(
-      SceneGeometry g, double[] txPos, double[] rxPos, List<Found>[] perLink) {
-    int links = perLink.length;
+      SceneGeometry g,
+      double[] txPos,
+      double[] rxPos,
+      List<Found>[] specularLink,
+      List<Found>[] diffuseLink,
+      double solidAngle) {
+    int links = specularLink.length;
     int numPaths = 0;
     int numInteractions = 0;
-    for (List<Found> l : perLink) {
+    int numDiffuse = 0;
+    @SuppressWarnings("unchecked")
+    List<Found>[] perLink = new List[links];
+    for (int link = 0; link < links; link++) {
+      List<Found> l = specularLink[link];
+      numDiffuse += diffuseLink[link].size();
+      if (!diffuseLink[link].isEmpty()) {
+        l = new ArrayList<>(l);
+        l.addAll(diffuseLink[link]);
+      }
+      perLink[link] = l;
       numPaths += l.size();
       for (Found f : l) {
         numInteractions += f.codes.length;
       }
     }
+    double[] solidAngles = numDiffuse == 0 ? null : new double[numPaths];
     int numTx = txPos.length / 3;
     int[] linkOffsets = new int[links + 1];
     int[] interactionOffsets = new int[numPaths + 1];
@@ -583,9 +742,15 @@ public final class PathSolver {
       linkOffsets[link] = p;
       int rx = link / numTx;
       int tx = link % numTx;
-      for (Found f : perLink[link]) {
+      int firstDiffuse = perLink[link].size() - diffuseLink[link].size();
+      for (int j = 0; j < perLink[link].size(); j++) {
+        Found f = perLink[link].get(j);
         interactionOffsets[p] = ii;
         int depth = f.codes.length;
+        boolean scattered = j >= firstDiffuse;
+        if (scattered) {
+          solidAngles[p] = solidAngle;
+        }
         for (int k = 0; k < depth; k++) {
           int tri = f.codes[k] >>> 1;
           InteractionType type;
@@ -596,6 +761,9 @@ public final class PathSolver {
             type = (f.codes[k] & 1) == 1 ? InteractionType.TRANSMISSION : InteractionType.SPECULAR;
           }
           types[ii + k] = (byte) type.ordinal();
+          if (scattered && k == depth - 1) {
+            types[ii + k] = (byte) InteractionType.DIFFUSE.ordinal();
+          }
           triangles[ii + k] = tri;
           objects[ii + k] = g.objectOf(tri);
           primitives[ii + k] = g.localIndexOf(tri);
@@ -641,6 +809,7 @@ public final class PathSolver {
         lengths,
         departure,
         arrival,
+        solidAngles,
         edges);
   }
 

@@ -13,6 +13,9 @@ import org.radiotwin.errors.RadioTwinMessages;
  * @param samplesPerSource rays shot from each transmitter by the SBR candidate search
  * @param seed seed of the random rotation of the ray lattice
  * @param method candidate search method
+ * @param diffuse whether to add diffusely reflected paths: every hit of a shot ray on a material
+ *     with a scattering coefficient S &gt; 0 is connected to the receivers it sees, as the last
+ *     interaction of a path ({@link DiffuseScattering}; SBR method only)
  * @param diffraction whether to add first-order UTD diffraction paths (transmitter → edge →
  *     receiver, {@link DiffractionPathFinder}) when the maximum depth is at least 1; off by default
  *     as in Sionna RT
@@ -25,6 +28,7 @@ public record PathSolverConfig(
     int samplesPerSource,
     long seed,
     Method method,
+    boolean diffuse,
     boolean diffraction) {
 
   /** How candidate interaction sequences are found. */
@@ -36,46 +40,6 @@ public record PathSolverConfig(
     SBR,
     /** Every sequence of triangles up to the maximum depth: exact but only for small scenes. */
     EXHAUSTIVE
-  }
-
-  /**
-   * Settings without diffraction.
-   *
-   * @param maxDepth largest number of interactions of a path, ≥ 0
-   * @param los whether to include line-of-sight paths
-   * @param specularReflection whether paths may reflect specularly
-   * @param transmission whether paths may go through slabs
-   * @param samplesPerSource rays shot from each transmitter
-   * @param seed seed of the ray lattice rotation
-   * @param method candidate search method
-   */
-  public PathSolverConfig(
-      int maxDepth,
-      boolean los,
-      boolean specularReflection,
-      boolean transmission,
-      int samplesPerSource,
-      long seed,
-      Method method) {
-    this(maxDepth, los, specularReflection, transmission, samplesPerSource, seed, method, false);
-  }
-
-  /**
-   * The same settings with diffraction switched on or off.
-   *
-   * @param withDiffraction include first-order UTD diffraction paths
-   * @return a copy
-   */
-  public PathSolverConfig withDiffraction(boolean withDiffraction) {
-    return new PathSolverConfig(
-        maxDepth,
-        los,
-        specularReflection,
-        transmission,
-        samplesPerSource,
-        seed,
-        method,
-        withDiffraction);
   }
 
   /** Validates the settings. */
@@ -95,6 +59,61 @@ public record PathSolverConfig(
   }
 
   /**
+   * Settings without diffuse scattering.
+   *
+   * @param maxDepth largest number of interactions of a path, ≥ 0
+   * @param los whether to include line-of-sight paths
+   * @param specularReflection whether paths may reflect specularly
+   * @param transmission whether paths may go through slabs
+   * @param samplesPerSource rays shot from each transmitter
+   * @param seed seed of the random rotation of the ray lattice
+   * @param method candidate search method
+   */
+  public PathSolverConfig(
+      int maxDepth,
+      boolean los,
+      boolean specularReflection,
+      boolean transmission,
+      int samplesPerSource,
+      long seed,
+      Method method) {
+    this(maxDepth, los, specularReflection, transmission, samplesPerSource, seed, method, false);
+  }
+
+  /**
+   * Settings without diffraction.
+   *
+   * @param maxDepth largest number of interactions of a path, ≥ 0
+   * @param los whether to include line-of-sight paths
+   * @param specularReflection whether paths may reflect specularly
+   * @param transmission whether paths may go through slabs
+   * @param samplesPerSource rays shot from each transmitter
+   * @param seed seed of the random rotation of the ray lattice
+   * @param method candidate search method
+   * @param diffuse whether to add diffusely reflected paths
+   */
+  public PathSolverConfig(
+      int maxDepth,
+      boolean los,
+      boolean specularReflection,
+      boolean transmission,
+      int samplesPerSource,
+      long seed,
+      Method method,
+      boolean diffuse) {
+    this(
+        maxDepth,
+        los,
+        specularReflection,
+        transmission,
+        samplesPerSource,
+        seed,
+        method,
+        diffuse,
+        false);
+  }
+
+  /**
    * Sionna RT's defaults: depth 3, LoS, specular reflection and transmission, 10⁶ rays, SBR.
    *
    * @return the default configuration
@@ -111,7 +130,15 @@ public record PathSolverConfig(
    */
   public PathSolverConfig withMaxDepth(int depth) {
     return new PathSolverConfig(
-        depth, los, specularReflection, transmission, samplesPerSource, seed, method, diffraction);
+        depth,
+        los,
+        specularReflection,
+        transmission,
+        samplesPerSource,
+        seed,
+        method,
+        diffuse,
+        diffraction);
   }
 
   /**
@@ -122,7 +149,15 @@ public record PathSolverConfig(
    */
   public PathSolverConfig withMethod(Method m) {
     return new PathSolverConfig(
-        maxDepth, los, specularReflection, transmission, samplesPerSource, seed, m, diffraction);
+        maxDepth,
+        los,
+        specularReflection,
+        transmission,
+        samplesPerSource,
+        seed,
+        m,
+        diffuse,
+        diffraction);
   }
 
   /**
@@ -143,6 +178,7 @@ public record PathSolverConfig(
         samplesPerSource,
         seed,
         method,
+        diffuse,
         diffraction);
   }
 
@@ -155,6 +191,52 @@ public record PathSolverConfig(
    */
   public PathSolverConfig withSamples(int samples, long newSeed) {
     return new PathSolverConfig(
-        maxDepth, los, specularReflection, transmission, samples, newSeed, method, diffraction);
+        maxDepth,
+        los,
+        specularReflection,
+        transmission,
+        samples,
+        newSeed,
+        method,
+        diffuse,
+        diffraction);
+  }
+
+  /**
+   * The same settings with diffuse scattering switched on or off.
+   *
+   * @param withDiffuse add diffusely reflected paths
+   * @return a copy
+   */
+  public PathSolverConfig withDiffuse(boolean withDiffuse) {
+    return new PathSolverConfig(
+        maxDepth,
+        los,
+        specularReflection,
+        transmission,
+        samplesPerSource,
+        seed,
+        method,
+        withDiffuse,
+        diffraction);
+  }
+
+  /**
+   * The same settings with diffraction switched on or off.
+   *
+   * @param withDiffraction include first-order UTD diffraction paths
+   * @return a copy
+   */
+  public PathSolverConfig withDiffraction(boolean withDiffraction) {
+    return new PathSolverConfig(
+        maxDepth,
+        los,
+        specularReflection,
+        transmission,
+        samplesPerSource,
+        seed,
+        method,
+        diffuse,
+        withDiffraction);
   }
 }

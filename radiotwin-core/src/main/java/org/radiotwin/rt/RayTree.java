@@ -13,6 +13,11 @@ import org.radiotwin.geometry.RayQuery;
  * one (the transmitted child), and {@link #branch} is called for the transmitted child first, so a
  * subclass can copy the parent's state before the specular child overwrites it.
  *
+ * <p>With diffuse scattering on ({@link PathSolverConfig#diffuse()}), {@link #diffuse} is offered
+ * every hit first; a subclass may spawn one diffusely reflected child ray, which goes into the slot
+ * after the other children and is traced to its first hit without further interactions (a diffuse
+ * reflection is the last interaction of a path).
+ *
  * <p>One instance per thread; no allocation per ray.
  */
 abstract class RayTree {
@@ -23,6 +28,9 @@ abstract class RayTree {
   private final boolean specular;
   private final boolean transmission;
   private final int maxDepth;
+  private final boolean diffuseOn;
+  private final double[] scattered = new double[3];
+  private final boolean[] terminal;
   private final RayQuery query = new RayQuery();
   private final double[] origin;
   private final double[] direction;
@@ -34,7 +42,9 @@ abstract class RayTree {
     this.specular = config.specularReflection();
     this.transmission = config.transmission();
     this.maxDepth = config.maxDepth();
+    this.diffuseOn = config.diffuse();
     int cap = slots(config);
+    terminal = new boolean[cap];
     origin = new double[3 * cap];
     direction = new double[3 * cap];
     length = new double[cap];
@@ -43,7 +53,8 @@ abstract class RayTree {
 
   /** Number of stack slots a tree of this configuration needs. */
   static int slots(PathSolverConfig config) {
-    return 2 * config.maxDepth() + 2;
+    // Each hit replaces its ray by up to two children, or three with a diffuse one.
+    return (config.diffuse() ? 3 : 2) * config.maxDepth() + 2;
   }
 
   /** Sets up the root's state in slot 0. */
@@ -100,6 +111,48 @@ abstract class RayTree {
       double oy,
       double oz);
 
+  /**
+   * A hit that may scatter diffusely, offered before its other branches (only with diffuse
+   * scattering on). To spawn a diffusely reflected ray, copy the parent's state into the child's
+   * slot, apply the interaction, write the unit scattered direction into {@code out} and return
+   * true.
+   *
+   * @param parent parent's slot
+   * @param child the slot a diffuse child would take (the parent's own when it has no other child)
+   * @param triangle hit triangle
+   * @param level number of interactions before this one
+   * @param hx hit point x [m]
+   * @param hy hit point y
+   * @param hz hit point z
+   * @param kx incoming unit direction x
+   * @param ky incoming y
+   * @param kz incoming z
+   * @param nx unit normal oriented towards the incoming ray, x
+   * @param ny normal y
+   * @param nz normal z
+   * @param len unfolded length from the source to the hit point [m]
+   * @param out receives the scattered unit direction (3) when a child is spawned
+   * @return whether a diffuse child ray is traced
+   */
+  protected boolean diffuse(
+      int parent,
+      int child,
+      int triangle,
+      int level,
+      double hx,
+      double hy,
+      double hz,
+      double kx,
+      double ky,
+      double kz,
+      double nx,
+      double ny,
+      double nz,
+      double len,
+      double[] out) {
+    return false;
+  }
+
   /** Traces the whole tree of one ray from (o) along the unit direction (d). */
   final void walk(double ox, double oy, double oz, double dx, double dy, double dz) {
     set(0, ox, oy, oz, dx, dy, dz, 0, 0);
@@ -120,7 +173,7 @@ abstract class RayTree {
           geometry.bvh().closestHit(px, py, pz, vx, vy, vz, 0, Double.POSITIVE_INFINITY, query);
       double tHit = hit ? query.t : Double.POSITIVE_INFINITY;
       segment(sp, px, py, pz, vx, vy, vz, tHit, len0, level);
-      if (!hit || level >= maxDepth) {
+      if (!hit || level >= maxDepth || terminal[sp]) {
         continue;
       }
       int tri = query.triangle;
@@ -142,6 +195,23 @@ abstract class RayTree {
       double len = len0 + tHit;
       hit(tri, Math.min(1, Math.abs(dn)));
       int children = 0;
+      if (diffuseOn) {
+        int d = sp + (transmission ? 1 : 0) + (specular ? 1 : 0);
+        if (diffuse(sp, d, tri, level, hx, hy, hz, vx, vy, vz, onx, ony, onz, len, scattered)) {
+          set(
+              d,
+              RayOffset.offset(hx, onx),
+              RayOffset.offset(hy, ony),
+              RayOffset.offset(hz, onz),
+              scattered[0],
+              scattered[1],
+              scattered[2],
+              len,
+              level + 1);
+          terminal[d] = true;
+          children++;
+        }
+      }
       if (transmission) {
         int b = specular ? sp + 1 : sp;
         branch(sp, b, tri, true, level, vx, vy, vz, onx, ony, onz, vx, vy, vz);
@@ -196,5 +266,6 @@ abstract class RayTree {
     direction[3 * b + 2] = dz;
     length[b] = len;
     depth[b] = level;
+    terminal[b] = false;
   }
 }

@@ -16,7 +16,19 @@ import org.radiotwin.scene.PlanarArray;
  * through the slab, and carries the polarimetric transport matrix (ITU slab coefficients in the
  * incidence-plane bases, as the {@link FieldEvaluator}), so that at a crossing of unfolded length L
  * the coefficient a = (λ/4πL)·C_Rᴴ·M·C_T is that of a path ending there. Crossings continue: a tube
- * reports every crossing up to the maximum depth.
+ * reports every crossing up to the maximum depth. Reflections are scaled by √(1 − S²) of their
+ * material.
+ *
+ * <p>Diffuse scattering ({@link PathSolverConfig#diffuse()}, {@link DiffuseScattering}): a hit on a
+ * material with S &gt; 0 also spawns one diffusely reflected tube in a direction k̂_s drawn from
+ * the cosine-weighted hemisphere (density p = cos θ_s/π, from a stream seeded by the
+ * configuration's seed and the ray index, so results do not depend on threads). The spawned tube is
+ * traced to its first hit without further interactions, and stands for the whole scattered lobe:
+ * its transport gets the factor S·√(f_s/p)·X(K_x)·diag(R_te, R_tm), so that the reported
+ * coefficient is that of a tube of solid angle 4π/N carrying, on average over k̂_s, the diffusely
+ * scattered power (an unbiased Monte Carlo estimate of the scattered power density; exact
+ * importance sampling for the Lambertian pattern, where f_s/p = 1). Its unfolded length L, and so
+ * its delay, is exact.
  *
  * <p>One instance per thread (it owns its stack and buffers).
  */
@@ -59,6 +71,11 @@ public final class RayTubeTracer extends RayTree {
   private final double lambda;
   private final double[][] eta;
   private final double[] thickness;
+  private final RadioMaterial[] materials;
+  private final long seed;
+  private final double[] angles = new double[4];
+  private long stream;
+  private int hitMaterial;
   private final PlanarArray txArray;
   private final double[] txRotation;
   private final PlanarArray rxArray;
@@ -114,6 +131,8 @@ public final class RayTubeTracer extends RayTree {
           new double[] {e.complexRelativePermittivity().re(), e.complexRelativePermittivity().im()};
       thickness[i] = materials[i].thickness();
     }
+    this.materials = materials.clone();
+    this.seed = config.seed();
     this.txArray = txArray;
     this.txRotation = txOrientation.rotationMatrix();
     this.rxArray = rxArray;
@@ -151,6 +170,7 @@ public final class RayTubeTracer extends RayTree {
       int ray, double ox, double oy, double oz, double dx, double dy, double dz, Sink sink) {
     currentRay = ray;
     currentSink = sink;
+    stream = DiffuseScattering.mix(seed ^ DiffuseScattering.mix(ray + 0x632BE59BD9B4E019L));
     departure[0] = dx;
     departure[1] = dy;
     departure[2] = dz;
@@ -208,7 +228,60 @@ public final class RayTubeTracer extends RayTree {
   @Override
   protected void hit(int triangle, double cos) {
     int mat = geometry.materialOf(triangle);
+    hitMaterial = mat;
     SlabCoefficients.compute(cos, eta[mat][0], eta[mat][1], thickness[mat], lambda, slab);
+  }
+
+  @Override
+  protected boolean diffuse(
+      int parent,
+      int child,
+      int triangle,
+      int level,
+      double hx,
+      double hy,
+      double hz,
+      double kx,
+      double ky,
+      double kz,
+      double nx,
+      double ny,
+      double nz,
+      double len,
+      double[] out) {
+    RadioMaterial m = materials[hitMaterial];
+    double s = m.scatteringCoefficient();
+    if (s <= 0) {
+      return false;
+    }
+    stream += 0x9E3779B97F4A7C15L;
+    double u1 = DiffuseScattering.uniform(DiffuseScattering.mix(stream));
+    stream += 0x9E3779B97F4A7C15L;
+    double u2 = DiffuseScattering.uniform(DiffuseScattering.mix(stream));
+    DiffuseScattering.sampleCosine(nx, ny, nz, u1, u2, out);
+    DiffuseScattering.angles(kx, ky, kz, nx, ny, nz, out[0], out[1], out[2], angles, 0);
+    double cosS = angles[1];
+    if (cosS <= 1e-9) {
+      return false;
+    }
+    double fs = DiffuseScattering.pattern(m, angles, 0);
+    double weight = s * Math.sqrt(fs * Math.PI / cosS);
+    if (child != parent) {
+      System.arraycopy(sM, 8 * parent, sM, 8 * child, 8);
+      System.arraycopy(sW, 6 * parent, sW, 6 * child, 6);
+    }
+    double[] w = wFinal;
+    System.arraycopy(sW, 6 * child, w, 0, 6);
+    JonesTransport.interaction(kx, ky, kz, nx, ny, nz, out[0], out[1], out[2], w, bwork, 0);
+    DiffuseScattering.outgoingBasis(out[0], out[1], out[2], w);
+    System.arraycopy(w, 0, sW, 6 * child, 6);
+    System.arraycopy(sM, 8 * child, mFinal, 0, 8);
+    JonesTransport.rotate(mFinal, bwork, 0);
+    JonesTransport.scale(
+        mFinal, weight * slab[0], weight * slab[1], weight * slab[2], weight * slab[3]);
+    DiffuseScattering.crossPolarize(mFinal, m.xpdCoefficient());
+    System.arraycopy(mFinal, 0, sM, 8 * child, 8);
+    return true;
   }
 
   @Override
@@ -238,7 +311,9 @@ public final class RayTubeTracer extends RayTree {
     System.arraycopy(sM, 8 * child, mFinal, 0, 8);
     JonesTransport.rotate(mFinal, bwork, 0);
     int c = transmitted ? 4 : 0;
-    JonesTransport.scale(mFinal, slab[c], slab[c + 1], slab[c + 2], slab[c + 3]);
+    double sc = materials[hitMaterial].scatteringCoefficient();
+    double f = transmitted || sc == 0 ? 1 : Math.sqrt(1 - sc * sc);
+    JonesTransport.scale(mFinal, f * slab[c], f * slab[c + 1], f * slab[c + 2], f * slab[c + 3]);
     System.arraycopy(mFinal, 0, sM, 8 * child, 8);
   }
 

@@ -72,7 +72,8 @@ public final class ScenePerturbation {
                   sigma,
                   m.thickness(),
                   m.scatteringCoefficient(),
-                  m.xpdCoefficient()));
+                  m.xpdCoefficient(),
+                  m.scatteringPattern()));
     }
     return s;
   }
@@ -107,7 +108,14 @@ public final class ScenePerturbation {
       s =
           s.withMaterial(
               new RadioMaterial(
-                  m.name(), t, 0, 0, m.thickness(), m.scatteringCoefficient(), m.xpdCoefficient()));
+                  m.name(),
+                  t,
+                  0,
+                  0,
+                  m.thickness(),
+                  m.scatteringCoefficient(),
+                  m.xpdCoefficient(),
+                  m.scatteringPattern()));
     }
     return s;
   }

@@ -61,6 +61,42 @@ class CampaignSimulatorTest {
   }
 
   @Test
+  void realityWithDiffuseScattering() {
+    // A rough canyon (S = 0.6 everywhere) measured with diffuse paths: the sweep is the CFR of
+    // all paths, diffuse ones included.
+    Scene s = BuiltinScenes.load("simple_street_canyon");
+    for (RadioMaterial mat : List.copyOf(s.materials().values())) {
+      s = s.withMaterial(mat.withScattering(0.6, 0.1));
+    }
+    PathSolverConfig diffuse =
+        PathSolverConfig.defaults().withMaxDepth(1).withSamples(20_000, 1).withDiffuse(true);
+    double[] tx = {10, -5, 1.5};
+    double[] rx = {0, 0, 15};
+    MeasurementSet m =
+        CampaignSimulator.simulate(
+            s,
+            tx,
+            rx,
+            new CampaignSimulator.Settings(
+                3.49e9, 3.51e9, 21, Double.POSITIVE_INFINITY, 0, 1, diffuse, false),
+            f -> {});
+    SceneGeometry g = SceneGeometry.of(s);
+    PathSet ps = new PathSolver(diffuse).solve(g, tx, rx, ForkJoinPool.commonPool());
+    int diffusePaths = 0;
+    for (int p = 0; p < ps.pathCount(); p++) {
+      diffusePaths += ps.isDiffuse(p) ? 1 : 0;
+    }
+    assertThat(diffusePaths).isGreaterThan(100);
+    double[] h = new double[42];
+    new Channel(FieldEvaluator.forScene(ps, g).evaluate(3.5e9))
+        .cfrUniform(0, 0, 0, -1e7, 1e6, 21, false, h);
+    for (int k = 0; k < 21; k++) {
+      assertThat(m.re(0, k)).isCloseTo(h[2 * k], within(1e-9 * Math.abs(h[2 * k]) + 1e-15));
+      assertThat(m.im(0, k)).isCloseTo(h[2 * k + 1], within(1e-9 * Math.abs(h[2 * k + 1]) + 1e-15));
+    }
+  }
+
+  @Test
   void snrAndDeterminism() {
     Scene s = BuiltinScenes.load("simple_street_canyon");
     CampaignSimulator.Settings clean =

@@ -22,6 +22,7 @@ import org.radiotwin.geometry.Transform;
 import org.radiotwin.geometry.TriangleMesh;
 import org.radiotwin.material.ItuMaterialType;
 import org.radiotwin.material.RadioMaterial;
+import org.radiotwin.material.ScatteringPattern;
 import org.radiotwin.math.Vec3;
 import org.radiotwin.scene.Scene;
 import org.radiotwin.scene.SceneObject;
@@ -363,7 +364,8 @@ public final class MitsubaSceneReader {
               return RadioMaterial.itu(name, itu, floatProperty(props, "thickness", 0.1, where))
                   .withScattering(
                       floatProperty(props, "scattering_coefficient", 0, where),
-                      floatProperty(props, "xpd_coefficient", 0, where));
+                      floatProperty(props, "xpd_coefficient", 0, where))
+                  .withScatteringPattern(scatteringPattern(props, where));
             }
           case "radio-material":
             return RadioMaterial.custom(
@@ -373,7 +375,8 @@ public final class MitsubaSceneReader {
                     floatProperty(props, "thickness", 0.1, where))
                 .withScattering(
                     floatProperty(props, "scattering_coefficient", 0, where),
-                    floatProperty(props, "xpd_coefficient", 0, where));
+                    floatProperty(props, "xpd_coefficient", 0, where))
+                .withScatteringPattern(scatteringPattern(props, where));
           default:
             return visualMaterial(name, props, where);
         }
@@ -385,6 +388,51 @@ public final class MitsubaSceneReader {
         throw new RadioTwinException(
             e, RadioTwinMessages.MALFORMED_FILE, source, where, e.getMessage());
       }
+    }
+
+    /**
+     * The diffuse scattering pattern: {@code <string name="scattering_pattern"
+     * value="lambertian|directive|backscattering"/>} with the floats {@code alpha_r}, {@code
+     * alpha_i} and {@code lambda} (the arguments of Sionna RT's pattern classes); Lambertian when
+     * absent.
+     */
+    private ScatteringPattern scatteringPattern(Map<String, Element> props, String where) {
+      Element p = props.get("scattering_pattern");
+      if (p == null) {
+        return ScatteringPattern.LAMBERTIAN;
+      }
+      if (!"string".equals(p.getTagName())) {
+        throw malformed(where, "property 'scattering_pattern' must be a <string>");
+      }
+      String kind = required(p, "value", where).trim().toLowerCase(Locale.ROOT);
+      String spec =
+          switch (kind) {
+            case "lambertian" -> kind;
+            case "directive" -> kind + ":" + exponent(props, "alpha_r", where);
+            case "backscattering" ->
+                kind
+                    + ":"
+                    + exponent(props, "alpha_r", where)
+                    + ","
+                    + exponent(props, "alpha_i", where)
+                    + ","
+                    + floatProperty(props, "lambda", 1, where);
+            default ->
+                throw malformed(
+                    where,
+                    "scattering_pattern '"
+                        + kind
+                        + "' is not lambertian, directive or backscattering");
+          };
+      return ScatteringPattern.parse(spec);
+    }
+
+    private String exponent(Map<String, Element> props, String name, String where) {
+      double v = floatProperty(props, name, 1, where);
+      if (v != Math.rint(v)) {
+        throw malformed(where, "property '" + name + "' must be an integer, got " + v);
+      }
+      return Long.toString((long) v);
     }
 
     /** Sionna's process_xml() mapping of a visual BSDF to a radio material. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
 import org.radiotwin.material.RadioMaterial;
+import org.radiotwin.material.ScatteringPattern;
 import org.radiotwin.scene.Scene;
 import org.radiotwin.scene.SceneObject;
 
@@ -165,6 +166,19 @@ public final class MitsubaSceneWriter {
     return WINDOWS_DEVICES.contains(stem) ? "_" + s : s;
   }
 
+  /** The pattern as the reader takes it; nothing for the default Lambertian pattern. */
+  private static void scatteringPattern(StringBuilder sb, ScatteringPattern p) {
+    if (p instanceof ScatteringPattern.Directive d) {
+      property(sb, "string", "scattering_pattern", d.kind());
+      property(sb, "float", "alpha_r", Integer.toString(d.alphaR()));
+    } else if (p instanceof ScatteringPattern.Backscattering b) {
+      property(sb, "string", "scattering_pattern", b.kind());
+      property(sb, "float", "alpha_r", Integer.toString(b.alphaR()));
+      property(sb, "float", "alpha_i", Integer.toString(b.alphaI()));
+      property(sb, "float", "lambda", num(b.lambda()));
+    }
+  }
+
   private static String xml(Scene scene, List<String> files, String target) {
     StringBuilder sb = new StringBuilder(256 + 256 * scene.objects().size());
     sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -191,6 +205,7 @@ public final class MitsubaSceneWriter {
         property(sb, "float", "scattering_coefficient", num(m.scatteringCoefficient()));
         property(sb, "float", "xpd_coefficient", num(m.xpdCoefficient()));
       }
+      scatteringPattern(sb, m.scatteringPattern());
       sb.append("    </bsdf>\n");
     }
     sb.append("\n<!-- Shapes -->\n\n");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.radiotwin.errors.RadioTwinMessages;
 import org.radiotwin.geometry.TriangleMesh;
 import org.radiotwin.material.ItuMaterialType;
 import org.radiotwin.material.RadioMaterial;
+import org.radiotwin.material.ScatteringPattern;
 import org.radiotwin.scene.Scene;
 import org.radiotwin.scene.SceneObject;
 
@@ -109,6 +111,41 @@ class MitsubaSceneWriterTest {
     // The brick ITU material has no scattering: those floats are left out for it.
     assertThat(text.indexOf("scattering_coefficient")).isGreaterThan(text.indexOf("id=\"rough\""));
     assertSameScene(MitsubaSceneReader.read(xml), s);
+  }
+
+  @Test
+  void scatteringPatternsRoundTrip() throws IOException {
+    TriangleMesh tri =
+        new TriangleMesh(new double[] {0, 0, 0, 1, 0, 0, 0, 1, 0}, new int[] {0, 1, 2});
+    RadioMaterial directive =
+        RadioMaterial.itu("dir", ItuMaterialType.CONCRETE)
+            .withScattering(0.4, 0.2)
+            .withScatteringPattern(new ScatteringPattern.Directive(5));
+    RadioMaterial back =
+        new RadioMaterial("back", null, 3.5, 0.02, 0.1, 0.7, 0)
+            .withScatteringPattern(new ScatteringPattern.Backscattering(3, 2, 0.25));
+    Scene s =
+        Scene.of(
+            List.of(
+                new SceneObject("a", tri, directive),
+                new SceneObject("b", tri, back),
+                new SceneObject("c", tri, RadioMaterial.itu("lam", ItuMaterialType.BRICK))));
+    Path xml = dir.resolve("patterns.xml");
+    MitsubaSceneWriter.write(s, xml);
+    String text = Files.readString(xml);
+    assertThat(text)
+        .contains("<string name=\"scattering_pattern\" value=\"directive\"/>")
+        .contains("<float name=\"alpha_r\" value=\"5\"/>")
+        .contains("<string name=\"scattering_pattern\" value=\"backscattering\"/>")
+        .contains("<float name=\"lambda\" value=\"0.25\"/>");
+    assertSameScene(MitsubaSceneReader.read(xml), s);
+    // A bad pattern names the file's material.
+    Files.writeString(
+        xml, text.replace("value=\"directive\"", "value=\"glossy\""), StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> MitsubaSceneReader.read(xml))
+        .isInstanceOf(RadioTwinException.class)
+        .hasMessageContaining("glossy")
+        .hasMessageContaining("dir");
   }
 
   @Test
