@@ -386,8 +386,16 @@ class DiffractionTest {
    */
   @Test
   void totalFieldIsContinuousAcrossShadowBoundaries() {
+    Scene wedge = SceneLoader.load("builtin:simple_wedge");
+    assertContinuous(wedge);
+    // With a scattering coefficient S, specular reflections keep √(1 − S²) of the field; the
+    // face terms of the diffraction coefficient must follow, or the reflection boundary jumps.
+    RadioMaterial concrete = wedge.materials().values().iterator().next();
+    assertContinuous(wedge.withMaterial(concrete.withScattering(0.6, 0)));
+  }
+
+  private static void assertContinuous(Scene scene) {
     double f = 1e9;
-    Scene scene = SceneLoader.load("builtin:simple_wedge");
     PathSolverConfig cfg =
         PathSolverConfig.defaults()
             .withMethod(PathSolverConfig.Method.EXHAUSTIVE)
