@@ -25,6 +25,11 @@ final class CampaignOptions {
               + " coefficient S > 0).")
   boolean diffuse;
 
+  @Option(
+      names = "--diffraction",
+      description = "Add first-order UTD edge diffraction paths (wedges and free edges).")
+  boolean diffraction;
+
   @Option(names = "--extrapolate", description = "Evaluate ITU materials outside their ranges.")
   boolean extrapolate;
 
@@ -35,6 +40,7 @@ final class CampaignOptions {
     return PathSolverConfig.defaults()
         .withMaxDepth(maxDepth)
         .withSamples(samples, seed)
-        .withDiffuse(diffuse);
+        .withDiffuse(diffuse)
+        .withDiffraction(diffraction);
   }
 }

@@ -49,6 +49,11 @@ final class RadioOptions {
   boolean noTransmission;
 
   @Option(
+      names = "--diffraction",
+      description = "Add first-order UTD edge diffraction paths (wedges and free edges).")
+  boolean diffraction;
+
+  @Option(
       names = "--samples",
       defaultValue = "1000000",
       description = "Rays shot per transmitter (default: ${DEFAULT-VALUE}).")
@@ -141,7 +146,8 @@ final class RadioOptions {
             samples,
             seed,
             PathSolverConfig.Method.SBR)
-        .withDiffuse(diffuse);
+        .withDiffuse(diffuse)
+        .withDiffraction(diffraction);
   }
 
   /** The new electrical properties keep the scene material's scattering. */

@@ -10,6 +10,8 @@ import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
 import org.radiotwin.material.RadioMaterial;
 import org.radiotwin.math.PhysicalConstants;
+import org.radiotwin.rt.DiffractionMapTracer;
+import org.radiotwin.rt.DiffractionPathFinder;
 import org.radiotwin.rt.FieldEvaluator;
 import org.radiotwin.rt.PathCoefficients;
 import org.radiotwin.rt.PathSet;
@@ -33,7 +35,10 @@ import org.radiotwin.scene.Transmitter;
  *       cell, divided by the cell's area seen by the wave, times the isotropic aperture λ²/4π);
  *       delay moments and the strongest tube per cell give the delay spread and directions. With
  *       diffuse scattering on, every hit on a rough material also spawns one diffusely scattered
- *       tube (a Monte Carlo estimate of the scattered power, see {@link RayTubeTracer}).
+ *       tube (a Monte Carlo estimate of the scattered power, see {@link RayTubeTracer}). With
+ *       {@link PathSolverConfig#diffraction()}, the first-order diffracted paths from every edge
+ *       the transmitter lights to the cell centres the edge reaches are added ({@link
+ *       DiffractionMapTracer}), their power |a|² summed incoherently with the tubes'.
  *   <li>{@link Method#EXACT}: every cell centre is a receiver; paths are solved exactly ({@link
  *       PathSolver}) and their coefficients evaluated ({@link FieldEvaluator}).
  * </ul>
@@ -189,6 +194,9 @@ public final class RadioMapSolver {
     final double[] bestTheta;
     final double[] bestPhi;
     final boolean[] los;
+    // Departure angles of the strongest contribution when it is not a launched ray (bestRay −1).
+    double[] bestAodTheta;
+    double[] bestAodPhi;
 
     Accumulator(int cells) {
       power = new double[cells];
@@ -280,10 +288,16 @@ public final class RadioMapSolver {
               }
               acc[b] = a;
             });
+    Accumulator[] all = acc;
+    if (s.paths().diffraction()) {
+      Accumulator[] diffracted = diffraction(scene, g, materials, grid, s, tx);
+      all = Arrays.copyOf(acc, BLOCKS + diffracted.length);
+      System.arraycopy(diffracted, 0, all, BLOCKS, diffracted.length);
+    }
     double[] sumTau = new double[cells];
     double[] sumTau2 = new double[cells];
     double[] best = new double[cells];
-    for (Accumulator a : acc) {
+    for (Accumulator a : all) {
       for (int c = 0; c < cells; c++) {
         pg[c] += a.power[c];
         sumTau[c] += a.tau[c];
@@ -292,8 +306,13 @@ public final class RadioMapSolver {
         if (a.best[c] > best[c]) {
           best[c] = a.best[c];
           int r = a.bestRay[c];
-          aodT[c] = Math.acos(Math.max(-1, Math.min(1, dirs[3 * r + 2])));
-          aodP[c] = Math.atan2(dirs[3 * r + 1], dirs[3 * r]);
+          if (r >= 0) {
+            aodT[c] = Math.acos(Math.max(-1, Math.min(1, dirs[3 * r + 2])));
+            aodP[c] = Math.atan2(dirs[3 * r + 1], dirs[3 * r]);
+          } else {
+            aodT[c] = a.bestAodTheta[c];
+            aodP[c] = a.bestAodPhi[c];
+          }
           aoaT[c] = a.bestTheta[c];
           aoaP[c] = a.bestPhi[c];
         }
@@ -306,6 +325,70 @@ public final class RadioMapSolver {
       }
     }
     progress.accept(1.0);
+  }
+
+  /**
+   * Diffracted contributions of one transmitter: the lit edges split into {@link #BLOCKS}
+   * contiguous blocks, each summed in edge order, so the result does not depend on the thread
+   * count.
+   */
+  private static Accumulator[] diffraction(
+      Scene scene,
+      SceneGeometry g,
+      RadioMaterial[] materials,
+      RadioMapGrid grid,
+      Settings s,
+      Transmitter tx) {
+    double[] t = {tx.position().x(), tx.position().y(), tx.position().z()};
+    int[] lit = new DiffractionPathFinder(g).litEdges(t[0], t[1], t[2]);
+    double[] centres = grid.cellCentres();
+    int cells = grid.cellCount();
+    Accumulator[] out = new Accumulator[BLOCKS];
+    IntStream.range(0, BLOCKS)
+        .parallel()
+        .forEach(
+            b -> {
+              Accumulator a = new Accumulator(cells);
+              a.bestAodTheta = new double[cells];
+              a.bestAodPhi = new double[cells];
+              DiffractionMapTracer tracer =
+                  new DiffractionMapTracer(
+                      g,
+                      materials,
+                      s.frequency(),
+                      s.allowExtrapolation(),
+                      scene.txArray(),
+                      tx.orientation(),
+                      scene.rxArray(),
+                      Orientation.IDENTITY,
+                      grid.z(),
+                      grid.cellSize(),
+                      grid::cellAt,
+                      centres);
+              DiffractionMapTracer.Sink sink =
+                  (c, re, im, length, dx, dy, dz, ax, ay, az) -> {
+                    double w = re * re + im * im;
+                    double tau = length / PhysicalConstants.SPEED_OF_LIGHT;
+                    a.power[c] += w;
+                    a.tau[c] += w * tau;
+                    a.tau2[c] += w * tau * tau;
+                    if (w > a.best[c]) {
+                      a.best[c] = w;
+                      a.bestRay[c] = -1;
+                      a.bestTheta[c] = Math.acos(Math.max(-1, Math.min(1, az)));
+                      a.bestPhi[c] = Math.atan2(ay, ax);
+                      a.bestAodTheta[c] = Math.acos(Math.max(-1, Math.min(1, dz)));
+                      a.bestAodPhi[c] = Math.atan2(dy, dx);
+                    }
+                  };
+              int from = (int) ((long) lit.length * b / BLOCKS);
+              int to = (int) ((long) lit.length * (b + 1) / BLOCKS);
+              for (int i = from; i < to; i++) {
+                tracer.trace(lit[i], t, sink);
+              }
+              out[b] = a;
+            });
+    return out;
   }
 
   private static void exact(

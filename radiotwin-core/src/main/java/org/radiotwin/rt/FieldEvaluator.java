@@ -35,6 +35,13 @@ import org.radiotwin.scene.Scene;
  * antennas, and a wave transmitted through a slab at normal incidence is the free-space coefficient
  * times T_te (no sign change of the co-polarised component).
  *
+ * <p>A diffraction interaction ({@link InteractionType#DIFFRACTION}) uses the edge-fixed bases of
+ * the incident and diffracted rays and D = −diag(D_s, D_h) with the UTD coefficients of the wedge
+ * (Kouyoumjian–Pathak with Luebbers' slab reflection coefficients of its two faces, {@link
+ * UtdCoefficients}, {@link EdgeDiffraction}); such a path divides by √(s'·s·(s' + s)) instead of L,
+ * with s' and s its unfolded lengths before and after the edge. The coefficients depend on the
+ * faces' materials through R₀ and Rₙ, so their derivatives are exact too.
+ *
  * <p>Scattering ({@link DiffuseScattering}): reflection coefficients are scaled by √(1 − S²) of
  * their material; a path ending with a diffuse reflection has D_K = S·X(K_x)·diag(R_te, R_tm),
  * outgoing basis on the scattered wavefront, and the factor √(f_s·dΩ)/r_s in place of 1/L (r_s the
@@ -65,6 +72,15 @@ public final class FieldEvaluator {
   private final boolean[] diffuse;
 
   private final double[] diffuseAngles;
+
+  /** Per interaction: UTD geometry of a diffraction ({@link EdgeDiffraction#SIZE} doubles). */
+  private final double[] utd;
+
+  /** Per interaction: material index of a diffracting edge's face n (−1 otherwise). */
+  private final int[] materialN;
+
+  /** Per path: L, or √(s'·s·(s' + s)) for a path with a diffraction [m]. */
+  private final double[] spread;
 
   /** Per path and element: (Re C_θ, Im C_θ, Re C_φ, Im C_φ) including the array phase. */
   private final double[] txField;
@@ -133,6 +149,14 @@ public final class FieldEvaluator {
     transmission = new boolean[ni];
     diffuse = new boolean[ni];
     diffuseAngles = new double[4 * ni];
+    boolean anyDiffraction = false;
+    for (int i = 0; i < ni; i++) {
+      anyDiffraction |= paths.type(i) == InteractionType.DIFFRACTION;
+    }
+    utd = new double[anyDiffraction ? EdgeDiffraction.SIZE * ni : 0];
+    materialN = new int[ni];
+    Arrays.fill(materialN, -1);
+    spread = new double[np];
     txField = new double[4 * np * numTxAnt];
     rxField = new double[4 * np * numRxAnt];
     double[][] txOffsets = new double[txOrientations.length][];
@@ -157,7 +181,7 @@ public final class FieldEvaluator {
               for (int p = paths.firstPath(link);
                   p < paths.firstPath(link) + paths.pathCount(link);
                   p++) {
-                prepareBases(p, work);
+                prepareBases(p, work, tx, rx);
                 antennaFields(p, txArray, txRot[tx], txOffsets[tx], true, txField, numTxAnt);
                 antennaFields(p, rxArray, rxRot[rx], rxOffsets[rx], false, rxField, numRxAnt);
               }
@@ -165,10 +189,16 @@ public final class FieldEvaluator {
   }
 
   /** Computes the basis changes and incidence angles of one path. */
-  private void prepareBases(int p, double[] w) {
+  private void prepareBases(int p, double[] w, int tx, int rx) {
     int depth = paths.depth(p);
     int i0 = paths.firstInteraction(p);
     int b = 4 * (i0 + p);
+    spread[p] = paths.length(p);
+    // Unfolded length from the transmitter to the current interaction.
+    double run = 0;
+    double qx = paths.txPosition(tx, 0);
+    double qy = paths.txPosition(tx, 1);
+    double qz = paths.txPosition(tx, 2);
     double kx = paths.departure(p, 0);
     double ky = paths.departure(p, 1);
     double kz = paths.departure(p, 2);
@@ -190,6 +220,44 @@ public final class FieldEvaluator {
         ox = -paths.arrival(p, 0);
         oy = -paths.arrival(p, 1);
         oz = -paths.arrival(p, 2);
+      }
+      run +=
+          Math.sqrt(
+              sq(paths.point(ii, 0) - qx)
+                  + sq(paths.point(ii, 1) - qy)
+                  + sq(paths.point(ii, 2) - qz));
+      qx = paths.point(ii, 0);
+      qy = paths.point(ii, 1);
+      qz = paths.point(ii, 2);
+      if (paths.type(ii) == InteractionType.DIFFRACTION) {
+        int e = paths.edge(ii);
+        WedgeEdges edges = geometry.wedges();
+        double after = paths.length(p) - run;
+        EdgeDiffraction.prepare(
+            edges,
+            e,
+            kx,
+            ky,
+            kz,
+            ox,
+            oy,
+            oz,
+            run,
+            after,
+            w,
+            basis,
+            b,
+            utd,
+            EdgeDiffraction.SIZE * ii);
+        cosTheta[ii] = utd[EdgeDiffraction.SIZE * ii + 5];
+        material[ii] = geometry.materialOf(edges.face0(e));
+        materialN[ii] = geometry.materialOf(edges.faceN(e));
+        spread[p] = Math.sqrt(run * after * paths.length(p));
+        b += 4;
+        kx = ox;
+        ky = oy;
+        kz = oz;
+        continue;
       }
       cosTheta[ii] =
           JonesTransport.interaction(
@@ -230,6 +298,10 @@ public final class FieldEvaluator {
     }
     JonesTransport.arrival(
         paths.arrival(p, 0), paths.arrival(p, 1), paths.arrival(p, 2), w, basis, b);
+  }
+
+  private static double sq(double x) {
+    return x * x;
   }
 
   private void antennaFields(
@@ -306,7 +378,7 @@ public final class FieldEvaluator {
         .forEach(
             link -> {
               double[] m = new double[8];
-              double[] d = new double[8];
+              double[] d = new double[32];
               for (int p = paths.firstPath(link);
                   p < paths.firstPath(link) + paths.pathCount(link);
                   p++) {
@@ -347,6 +419,34 @@ public final class FieldEvaluator {
       int mi = material[ii];
       SlabCoefficients.compute(
           cosTheta[ii], eta[mi][0], eta[mi][1], materials[mi].thickness(), lambda, d);
+      if (materialN[ii] >= 0) {
+        // Diffraction: D₁ + D₂, D₃, D₄ at d[16..21], face n's slab at d[8..15], −D at d[24..27].
+        int go = EdgeDiffraction.SIZE * ii;
+        int mn = materialN[ii];
+        SlabCoefficients.compute(
+            utd[go + 6], eta[mn][0], eta[mn][1], materials[mn].thickness(), lambda, d, 8);
+        UtdCoefficients.terms(
+            utd[go],
+            2 * Math.PI / lambda,
+            utd[go + 4],
+            utd[go + 1],
+            utd[go + 2],
+            utd[go + 3],
+            d,
+            16);
+        // Luebbers' face coefficients carry the specular share √(1 − S²) as the reflected rays do.
+        double f0 = specularFactor(materials[mi]);
+        double fn = specularFactor(materials[mn]);
+        for (int q = 0; q < 4; q++) {
+          d[q] *= f0;
+          d[8 + q] *= fn;
+        }
+        EdgeDiffraction.factors(d, 16, d, 0, d, 8, d);
+        JonesTransport.scale(m, d[0], d[1], d[2], d[3]);
+        b += 4;
+        JonesTransport.rotate(m, basis, b);
+        continue;
+      }
       int c = transmission[ii] ? 4 : 0;
       // Power balance of scattering: √(1 − S²) of the reflected field is specular, S diffuse.
       double f =
@@ -373,7 +473,8 @@ public final class FieldEvaluator {
    */
   private double spreading(int p, RadioMaterial[] materials, double lambda) {
     if (!paths.isDiffuse(p)) {
-      return lambda / (4 * Math.PI * paths.length(p));
+      // L, or √(s'·s·(s' + s)) for a diffracted path.
+      return lambda / (4 * Math.PI * spread[p]);
     }
     int last = paths.firstInteraction(p) + paths.depth(p) - 1;
     int rx = paths.linkReceiver(linkOf(p));
@@ -523,6 +624,18 @@ public final class FieldEvaluator {
     return new PathCoefficients(paths, frequency, numRxAnt, numTxAnt, a, da, nParams);
   }
 
+  /** −D = −[(D₁ + D₂) + R₀·D₃ + Rₙ·D₄] with the face reflection coefficients as gradients. */
+  private static FieldComplex<Gradient> diffractionFactor(
+      double[] t, FieldComplex<Gradient> r0, FieldComplex<Gradient> rn, int nParams) {
+    FieldComplex<Gradient> d12 =
+        Derivatives.constant(new org.radiotwin.math.Complex(t[0], t[1]), nParams);
+    FieldComplex<Gradient> d3 =
+        Derivatives.constant(new org.radiotwin.math.Complex(t[2], t[3]), nParams);
+    FieldComplex<Gradient> d4 =
+        Derivatives.constant(new org.radiotwin.math.Complex(t[4], t[5]), nParams);
+    return d12.add(r0.multiply(d3)).add(rn.multiply(d4)).negate();
+  }
+
   private void transportWithGradient(
       int p,
       FieldComplex<Gradient>[] eta,
@@ -546,12 +659,38 @@ public final class FieldEvaluator {
       int mi = material[ii];
       SlabCoefficients.FieldSlabResponse<Gradient> s =
           SlabCoefficients.compute(cosTheta[ii], eta[mi], materials[mi].thickness(), lambda);
-      FieldComplex<Gradient> x = transmission[ii] ? s.tTe() : s.rTe();
-      FieldComplex<Gradient> y = transmission[ii] ? s.tTm() : s.rTm();
-      if (!transmission[ii]) {
-        Gradient f = diffuse[ii] ? scattering[mi] : specular[mi];
-        x = x.multiply(f);
-        y = y.multiply(f);
+      FieldComplex<Gradient> x;
+      FieldComplex<Gradient> y;
+      if (materialN[ii] >= 0) {
+        int go = EdgeDiffraction.SIZE * ii;
+        int mn = materialN[ii];
+        SlabCoefficients.FieldSlabResponse<Gradient> sn =
+            SlabCoefficients.compute(utd[go + 6], eta[mn], materials[mn].thickness(), lambda);
+        double[] t = new double[6];
+        UtdCoefficients.terms(
+            utd[go],
+            2 * Math.PI / lambda,
+            utd[go + 4],
+            utd[go + 1],
+            utd[go + 2],
+            utd[go + 3],
+            t,
+            0);
+        // Luebbers' face coefficients carry the specular share √(1 − S²) as the reflected rays do.
+        x =
+            diffractionFactor(
+                t, s.rTe().multiply(specular[mi]), sn.rTe().multiply(specular[mn]), nParams);
+        y =
+            diffractionFactor(
+                t, s.rTm().multiply(specular[mi]), sn.rTm().multiply(specular[mn]), nParams);
+      } else {
+        x = transmission[ii] ? s.tTe() : s.rTe();
+        y = transmission[ii] ? s.tTm() : s.rTm();
+        if (!transmission[ii]) {
+          Gradient f = diffuse[ii] ? scattering[mi] : specular[mi];
+          x = x.multiply(f);
+          y = y.multiply(f);
+        }
       }
       g[0] = g[0].multiply(x);
       g[1] = g[1].multiply(x);

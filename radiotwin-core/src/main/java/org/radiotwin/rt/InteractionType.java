@@ -10,7 +10,9 @@ public enum InteractionType {
    * Diffuse reflection (scattering), always the last interaction of a path: the point lies on a
    * shot ray, which is connected to the receiver ({@link DiffuseScattering}).
    */
-  DIFFUSE("diffuse");
+  DIFFUSE("diffuse"),
+  /** First-order UTD diffraction on a wedge or free edge ({@link UtdCoefficients}). */
+  DIFFRACTION("diffraction");
 
   private final String label;
 

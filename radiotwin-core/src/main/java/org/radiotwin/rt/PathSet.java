@@ -34,6 +34,9 @@ public final class PathSet {
   /** Per path, the solid angle dΩ [sr] of the shot ray of a diffuse path; null when none is. */
   private final double[] diffuseSolidAngles;
 
+  /** Per interaction: the diffracting edge ({@link SceneGeometry#wedges()}) or −1. */
+  private final int[] edges;
+
   PathSet(
       double[] txPositions,
       double[] rxPositions,
@@ -80,7 +83,46 @@ public final class PathSet {
       double[] departure,
       double[] arrival,
       double[] diffuseSolidAngles) {
+    this(
+        txPositions,
+        rxPositions,
+        linkOffsets,
+        interactionOffsets,
+        types,
+        triangles,
+        objects,
+        primitives,
+        points,
+        normals,
+        lengths,
+        departure,
+        arrival,
+        diffuseSolidAngles,
+        null);
+  }
+
+  PathSet(
+      double[] txPositions,
+      double[] rxPositions,
+      int[] linkOffsets,
+      int[] interactionOffsets,
+      byte[] types,
+      int[] triangles,
+      int[] objects,
+      int[] primitives,
+      double[] points,
+      double[] normals,
+      double[] lengths,
+      double[] departure,
+      double[] arrival,
+      double[] diffuseSolidAngles,
+      int[] edges) {
     this.diffuseSolidAngles = diffuseSolidAngles;
+    if (edges == null) {
+      edges = new int[types.length];
+      Arrays.fill(edges, -1);
+    }
+    this.edges = edges;
     this.txPositions = txPositions;
     this.rxPositions = rxPositions;
     this.linkOffsets = linkOffsets;
@@ -246,7 +288,7 @@ public final class PathSet {
   }
 
   /**
-   * Global triangle of an interaction.
+   * Global triangle of an interaction (for a diffraction: the edge's face 0).
    *
    * @param interaction interaction index
    * @return triangle index
@@ -276,6 +318,17 @@ public final class PathSet {
   }
 
   /**
+   * Diffracting edge of an interaction.
+   *
+   * @param interaction interaction index
+   * @return index into {@link SceneGeometry#wedges()} for a {@link InteractionType#DIFFRACTION},
+   *     else −1
+   */
+  public int edge(int interaction) {
+    return edges[interaction];
+  }
+
+  /**
    * Coordinate of an interaction point.
    *
    * @param interaction interaction index
@@ -287,7 +340,8 @@ public final class PathSet {
   }
 
   /**
-   * Component of an interaction's unit normal, oriented towards the side the wave arrives from.
+   * Component of an interaction's unit normal, oriented towards the side the wave arrives from (for
+   * a diffraction: the normal of the edge's face 0 towards the exterior of the wedge).
    *
    * @param interaction interaction index
    * @param axis 0, 1, 2
@@ -413,6 +467,7 @@ public final class PathSet {
         && Arrays.equals(interactionOffsets, p.interactionOffsets)
         && Arrays.equals(types, p.types)
         && Arrays.equals(triangles, p.triangles)
+        && Arrays.equals(edges, p.edges)
         && Arrays.equals(points, p.points)
         && Arrays.equals(normals, p.normals)
         && Arrays.equals(lengths, p.lengths)

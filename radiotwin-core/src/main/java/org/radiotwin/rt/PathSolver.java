@@ -21,8 +21,9 @@ import org.radiotwin.scene.Scene;
 
 /**
  * Finds the propagation paths between transmitters and receivers: line of sight, specular
- * reflections and transmissions through slabs (rays not bent), up to a maximum depth, as Sionna
- * RT's {@code PathSolver}.
+ * reflections and transmissions through slabs (rays not bent), up to a maximum depth, and, when
+ * {@link PathSolverConfig#diffraction()} is set, first-order diffraction paths transmitter → edge →
+ * receiver ({@link DiffractionPathFinder}), as Sionna RT's {@code PathSolver}.
  *
  * <p>Method: candidate interaction sequences come from shooting and bouncing rays from a (randomly
  * rotated) Fibonacci sphere around each transmitter, each ray splitting at every hit into its
@@ -31,8 +32,8 @@ import org.radiotwin.scene.Scene;
  * (L the unfolded length so far). Every candidate is then made exact with the image method and
  * checked for obstruction ({@link ImageMethod}). The {@code EXHAUSTIVE} method tries every sequence
  * instead (small scenes only). Paths are de-duplicated by geometry (a point on an edge shared by
- * two coplanar triangles is one path) and ordered by depth, then by triangle sequence, so the
- * result does not depend on the thread count.
+ * two coplanar triangles is one path) and ordered by depth, then by triangle sequence, followed by
+ * a link's diffraction paths in edge order, so the result does not depend on the thread count.
  *
  * <p>Diffuse scattering ({@link PathSolverConfig#diffuse()}, {@link DiffuseScattering}): every hit
  * of a shot ray (of either method's ray tree) on a material with a scattering coefficient S &gt; 0
@@ -168,6 +169,17 @@ public final class PathSolver {
         progress.accept(0.5 * (tx + 1) / numTx);
       }
     }
+    int[][] lit = new int[numTx][];
+    DiffractionPathFinder finder =
+        config.diffraction() && depth > 0 && geometry.triangleCount() > 0
+            ? new DiffractionPathFinder(geometry)
+            : null;
+    if (finder != null) {
+      for (int tx = 0; tx < numTx; tx++) {
+        lit[tx] =
+            finder.litEdges(txPositions[3 * tx], txPositions[3 * tx + 1], txPositions[3 * tx + 2]);
+      }
+    }
     int links = numRx * numTx;
     @SuppressWarnings("unchecked")
     List<Found>[] perLink = new List[links];
@@ -182,6 +194,9 @@ public final class PathSolver {
           perLink[link] =
               solveLink(
                   geometry, txPositions, tx, rxPositions, rx, candidates.get(tx * numRx + rx));
+          if (finder != null) {
+            addDiffraction(finder, txPositions, tx, rxPositions, rx, lit[tx], perLink[link]);
+          }
           int d = done.incrementAndGet();
           if (d % step == 0) {
             progress.accept(0.5 + 0.5 * d / links);
@@ -535,8 +550,40 @@ public final class PathSolver {
 
   // ------------------------------------------------------------------ per link
 
-  /** One path found for a link. */
-  private record Found(int[] codes, double[] points, double[] normals, double length) {}
+  /** One path found for a link; edge is the diffracting edge of a diffraction path, else −1. */
+  private record Found(int[] codes, double[] points, double[] normals, double length, int edge) {
+    Found(int[] codes, double[] points, double[] normals, double length) {
+      this(codes, points, normals, length, -1);
+    }
+  }
+
+  /** Appends the first-order diffraction paths of a link, in edge order. */
+  private static void addDiffraction(
+      DiffractionPathFinder finder,
+      double[] txPos,
+      int tx,
+      double[] rxPos,
+      int rx,
+      int[] litEdges,
+      List<Found> out) {
+    double[] t = Arrays.copyOfRange(txPos, 3 * tx, 3 * tx + 3);
+    double[] r = Arrays.copyOfRange(rxPos, 3 * rx, 3 * rx + 3);
+    WedgeEdges edges = finder.edges();
+    RayQuery q = new RayQuery();
+    double[] point = new double[3];
+    for (int e : litEdges) {
+      if (finder.solve(e, t, r, q, point)) {
+        double[] n0 = {edges.normal0(e, 0), edges.normal0(e, 1), edges.normal0(e, 2)};
+        out.add(
+            new Found(
+                new int[] {edges.face0(e) << 1},
+                point.clone(),
+                n0,
+                dist(t, point) + dist(point, r),
+                e));
+      }
+    }
+  }
 
   private List<Found> solveLink(
       SceneGeometry g, double[] txPos, int tx, double[] rxPos, int rx, List<int[]> sbrCandidates) {
@@ -687,6 +734,8 @@ public final class PathSolver {
     double[] lengths = new double[numPaths];
     double[] departure = new double[3 * numPaths];
     double[] arrival = new double[3 * numPaths];
+    int[] edges = new int[numInteractions];
+    Arrays.fill(edges, -1);
     int p = 0;
     int ii = 0;
     for (int link = 0; link < links; link++) {
@@ -704,11 +753,14 @@ public final class PathSolver {
         }
         for (int k = 0; k < depth; k++) {
           int tri = f.codes[k] >>> 1;
-          types[ii + k] =
-              (byte)
-                  ((f.codes[k] & 1) == 1
-                      ? InteractionType.TRANSMISSION.ordinal()
-                      : InteractionType.SPECULAR.ordinal());
+          InteractionType type;
+          if (f.edge >= 0) {
+            type = InteractionType.DIFFRACTION;
+            edges[ii + k] = f.edge;
+          } else {
+            type = (f.codes[k] & 1) == 1 ? InteractionType.TRANSMISSION : InteractionType.SPECULAR;
+          }
+          types[ii + k] = (byte) type.ordinal();
           if (scattered && k == depth - 1) {
             types[ii + k] = (byte) InteractionType.DIFFUSE.ordinal();
           }
@@ -757,7 +809,8 @@ public final class PathSolver {
         lengths,
         departure,
         arrival,
-        solidAngles);
+        solidAngles,
+        edges);
   }
 
   private static void unit(double x, double y, double z, double[] out, int o) {

@@ -16,6 +16,9 @@ import org.radiotwin.errors.RadioTwinMessages;
  * @param diffuse whether to add diffusely reflected paths: every hit of a shot ray on a material
  *     with a scattering coefficient S &gt; 0 is connected to the receivers it sees, as the last
  *     interaction of a path ({@link DiffuseScattering}; SBR method only)
+ * @param diffraction whether to add first-order UTD diffraction paths (transmitter → edge →
+ *     receiver, {@link DiffractionPathFinder}) when the maximum depth is at least 1; off by default
+ *     as in Sionna RT
  */
 public record PathSolverConfig(
     int maxDepth,
@@ -25,7 +28,8 @@ public record PathSolverConfig(
     int samplesPerSource,
     long seed,
     Method method,
-    boolean diffuse) {
+    boolean diffuse,
+    boolean diffraction) {
 
   /** How candidate interaction sequences are found. */
   public enum Method {
@@ -77,6 +81,39 @@ public record PathSolverConfig(
   }
 
   /**
+   * Settings without diffraction.
+   *
+   * @param maxDepth largest number of interactions of a path, ≥ 0
+   * @param los whether to include line-of-sight paths
+   * @param specularReflection whether paths may reflect specularly
+   * @param transmission whether paths may go through slabs
+   * @param samplesPerSource rays shot from each transmitter
+   * @param seed seed of the random rotation of the ray lattice
+   * @param method candidate search method
+   * @param diffuse whether to add diffusely reflected paths
+   */
+  public PathSolverConfig(
+      int maxDepth,
+      boolean los,
+      boolean specularReflection,
+      boolean transmission,
+      int samplesPerSource,
+      long seed,
+      Method method,
+      boolean diffuse) {
+    this(
+        maxDepth,
+        los,
+        specularReflection,
+        transmission,
+        samplesPerSource,
+        seed,
+        method,
+        diffuse,
+        false);
+  }
+
+  /**
    * Sionna RT's defaults: depth 3, LoS, specular reflection and transmission, 10⁶ rays, SBR.
    *
    * @return the default configuration
@@ -93,7 +130,15 @@ public record PathSolverConfig(
    */
   public PathSolverConfig withMaxDepth(int depth) {
     return new PathSolverConfig(
-        depth, los, specularReflection, transmission, samplesPerSource, seed, method, diffuse);
+        depth,
+        los,
+        specularReflection,
+        transmission,
+        samplesPerSource,
+        seed,
+        method,
+        diffuse,
+        diffraction);
   }
 
   /**
@@ -104,7 +149,15 @@ public record PathSolverConfig(
    */
   public PathSolverConfig withMethod(Method m) {
     return new PathSolverConfig(
-        maxDepth, los, specularReflection, transmission, samplesPerSource, seed, m, diffuse);
+        maxDepth,
+        los,
+        specularReflection,
+        transmission,
+        samplesPerSource,
+        seed,
+        m,
+        diffuse,
+        diffraction);
   }
 
   /**
@@ -118,7 +171,15 @@ public record PathSolverConfig(
   public PathSolverConfig withInteractions(
       boolean withLos, boolean withSpecular, boolean withTransmission) {
     return new PathSolverConfig(
-        maxDepth, withLos, withSpecular, withTransmission, samplesPerSource, seed, method, diffuse);
+        maxDepth,
+        withLos,
+        withSpecular,
+        withTransmission,
+        samplesPerSource,
+        seed,
+        method,
+        diffuse,
+        diffraction);
   }
 
   /**
@@ -130,7 +191,15 @@ public record PathSolverConfig(
    */
   public PathSolverConfig withSamples(int samples, long newSeed) {
     return new PathSolverConfig(
-        maxDepth, los, specularReflection, transmission, samples, newSeed, method, diffuse);
+        maxDepth,
+        los,
+        specularReflection,
+        transmission,
+        samples,
+        newSeed,
+        method,
+        diffuse,
+        diffraction);
   }
 
   /**
@@ -148,6 +217,26 @@ public record PathSolverConfig(
         samplesPerSource,
         seed,
         method,
-        withDiffuse);
+        withDiffuse,
+        diffraction);
+  }
+
+  /**
+   * The same settings with diffraction switched on or off.
+   *
+   * @param withDiffraction include first-order UTD diffraction paths
+   * @return a copy
+   */
+  public PathSolverConfig withDiffraction(boolean withDiffraction) {
+    return new PathSolverConfig(
+        maxDepth,
+        los,
+        specularReflection,
+        transmission,
+        samplesPerSource,
+        seed,
+        method,
+        diffuse,
+        withDiffraction);
   }
 }

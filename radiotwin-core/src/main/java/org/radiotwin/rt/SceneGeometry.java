@@ -29,6 +29,7 @@ public final class SceneGeometry {
   private final int[] triangleMaterial;
   private final List<String> materialNames;
   private final Bvh bvh;
+  private volatile WedgeEdges wedges;
 
   private SceneGeometry(Scene scene) {
     this.scene = scene;
@@ -84,6 +85,26 @@ public final class SceneGeometry {
    */
   public Bvh bvh() {
     return bvh;
+  }
+
+  /**
+   * The diffracting edges of the scene ({@link WedgeEdges#of(SceneGeometry)}), extracted on first
+   * use and kept, so path solving and field evaluation number the edges the same way.
+   *
+   * @return the edges
+   */
+  public WedgeEdges wedges() {
+    WedgeEdges w = wedges;
+    if (w == null) {
+      synchronized (this) {
+        w = wedges;
+        if (w == null) {
+          w = WedgeEdges.of(this);
+          wedges = w;
+        }
+      }
+    }
+    return w;
   }
 
   /**
