@@ -71,7 +71,8 @@ record DemoSite(
     String realityName = "builtin:simple_street_canyon_with_cars";
     Scene twin = allMaterials(SceneLoader.load(twinName), ItuMaterialType.BRICK);
     Scene reality =
-        ScenePerturbation.jitterPositions(SceneLoader.load(realityName), GEOMETRY_ERROR, seed);
+        roughSurfaces(
+            ScenePerturbation.jitterPositions(SceneLoader.load(realityName), GEOMETRY_ERROR, seed));
     Vec3 bs = new Vec3(-78, 0, 10);
     double spacing = quick ? 9 : 5;
     SceneGeometry twinGeometry = SceneGeometry.of(twin);
@@ -141,6 +142,24 @@ record DemoSite(
   /** Last measured frequency [Hz]. */
   double fStop() {
     return frequency + bandwidth / 2;
+  }
+
+  /**
+   * Gives every material of the reality a scattering coefficient typical of its surface
+   * (Degli-Esposti et al. 2007 measured S ≈ 0.2–0.5 on building walls): rough masonry 0.35, wood
+   * 0.3, smooth glass and metal (the cars) 0.1; Lambertian lobes.
+   */
+  static Scene roughSurfaces(Scene scene) {
+    Scene s = scene;
+    for (RadioMaterial m : scene.materials().values()) {
+      ItuMaterialType t = m.ituType();
+      double roughness =
+          t == ItuMaterialType.GLASS || t == ItuMaterialType.METAL
+              ? 0.1
+              : t == ItuMaterialType.WOOD ? 0.3 : 0.35;
+      s = s.withMaterial(m.withScattering(roughness, m.xpdCoefficient()));
+    }
+    return s;
   }
 
   /**

@@ -50,8 +50,10 @@ final class DemoSiteStage implements DemoStage {
                 + " with two cross streets. The twin (%s) is the canyon as a planner would model"
                 + " it: no cars and every surface ITU brick. The reality (%s) has parked cars, the"
                 + " true materials (glass, marble, concrete, metal, …) and every object moved by"
-                + " a few centimetres (σ = %.0f mm), and is traced with the richer physics"
-                + " configured for it. A base station on a %.0f m pole at the west end of the main"
+                + " a few centimetres (σ = %.0f mm) and rough surfaces (scattering coefficient"
+                + " S = 0.1–0.35), and is traced with specular paths, edge diffraction (UTD) and"
+                + " diffuse scattering; the twin is traced with specular paths and diffraction"
+                + " only. A base station on a %.0f m pole at the west end of the main"
                 + " street serves %d user positions on a %.0f m outdoor grid at %.1f m height;"
                 + " %d of them see it in line of sight.",
             site.twinName(),
