@@ -136,11 +136,11 @@ final class DemoRadioStatsStage implements DemoStage {
         .svg(
             "quantile-error-proposed.svg",
             "|error| of the predicted quantile, geometry-informed GP (first split, test positions)",
-            errorMap(ctx, pm, errProposed))
+            errorMap(ctx, pm, errProposed, errPosition))
         .svg(
             "quantile-error-position.svg",
             "|error| of the predicted quantile, position-only GP (same split)",
-            errorMap(ctx, pm, errPosition))
+            errorMap(ctx, pm, errPosition, errProposed))
         .chart(
             "quantile-error-cdf.png",
             "CDF of the absolute error of ln q_ε (seed 004 Fig. 4)",
@@ -160,9 +160,19 @@ final class DemoRadioStatsStage implements DemoStage {
     return e;
   }
 
-  private static String errorMap(DemoContext ctx, RadioStatsResult.PositionMap pm, double[] err) {
+  /** An error map on a scale shared with the other method's map, from 0 to the larger maximum. */
+  private static String errorMap(
+      DemoContext ctx, RadioStatsResult.PositionMap pm, double[] err, double[] other) {
+    double hi = 1e-9;
+    for (double[] e : new double[][] {err, other}) {
+      for (double v : e) {
+        if (Double.isFinite(v)) {
+          hi = Math.max(hi, v);
+        }
+      }
+    }
     return new SiteMap(ctx.site.reality())
-        .values(pm.positions(), err, ctx.site.gridSpacing(), "dB", false)
+        .values(pm.positions(), err, ctx.site.gridSpacing(), "|error| dB", false, 0, hi)
         .station(ctx.site.bs(), "BS")
         .svg();
   }

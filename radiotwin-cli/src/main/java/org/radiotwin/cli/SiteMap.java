@@ -118,6 +118,30 @@ final class SiteMap {
         hi = Math.max(hi, v);
       }
     }
+    return values(packed, values, spacing, unit, diverging, lo, hi);
+  }
+
+  /**
+   * Like {@link #values(double[], double[], double, String, boolean)} with a given colour range, so
+   * that several maps share one scale.
+   *
+   * @param packed positions, x, y, z each [m]
+   * @param values one value per position (non-finite: not drawn)
+   * @param spacing spacing of the positions' grid [m]
+   * @param unit colour-bar label
+   * @param diverging centre the scale on 0 (then the range is ±max(|lo|, |hi|))
+   * @param lo value at the bottom of the colour bar
+   * @param hi value at the top of the colour bar
+   * @return this
+   */
+  SiteMap values(
+      double[] packed,
+      double[] values,
+      double spacing,
+      String unit,
+      boolean diverging,
+      double lo,
+      double hi) {
     if (diverging) {
       double m = Math.max(1e-9, Math.max(Math.abs(lo), Math.abs(hi)));
       lo = -m;
