@@ -58,7 +58,8 @@ public final class Calibrator {
       DoubleConsumer progress) {
     ProjectedMeasurements data = campaign.data();
     int[] selected = parameters.selectedMaterialIndices();
-    int slots = CalibrationParameters.SLOTS_PER_MATERIAL * selected.length;
+    boolean withScattering = parameters.trainsScattering();
+    int slots = parameters.slotsPerMaterial() * selected.length;
     double[] coef = new double[data.coefficientLength()];
     double[][] dcoef = new double[slots][data.coefficientLength()];
     double[] grad = new double[data.coefficientLength()];
@@ -70,7 +71,7 @@ public final class Calibrator {
     boolean converged = false;
     double previous = Double.NaN;
     for (int it = 0; ; it++) {
-      campaign.evaluate(parameters.materials(), selected, coef, dcoef);
+      campaign.evaluate(parameters.materials(), selected, coef, dcoef, withScattering);
       loss.beginIteration(data, coef);
       double value = loss.evaluate(data, coef, grad);
       if (!Double.isFinite(value)) {

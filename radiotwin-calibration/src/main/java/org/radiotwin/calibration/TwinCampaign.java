@@ -448,6 +448,26 @@ public final class TwinCampaign {
    */
   public void evaluate(
       RadioMaterial[] materials, int[] selected, double[] coef, double[][] derivatives) {
+    evaluate(materials, selected, coef, derivatives, false);
+  }
+
+  /**
+   * Evaluates the twin's path coefficients a_{mℓc} and, when {@code derivatives} is not null, their
+   * derivatives with respect to (η_r, σ) of the selected materials (field evaluator layout: 2k, 2k
+   * + 1) or, with {@code withScattering}, to (η_r, σ, S) (layout 3k, 3k + 1, 3k + 2).
+   *
+   * @param materials materials in the geometry's order
+   * @param selected differentiated material indices
+   * @param coef receives the coefficients ({@link ProjectedMeasurements} layout)
+   * @param derivatives null, or (2 or 3)·selected.length arrays of the same layout
+   * @param withScattering differentiate with respect to the scattering coefficients too
+   */
+  public void evaluate(
+      RadioMaterial[] materials,
+      int[] selected,
+      double[] coef,
+      double[][] derivatives,
+      boolean withScattering) {
     int nb = bandCentre.length;
     int blocks = data.blockCount();
     for (int b = 0; b < nb; b++) {
@@ -456,7 +476,7 @@ public final class TwinCampaign {
             derivatives == null
                 ? evaluators[gi].evaluate(bandCentre[b], materials, allowExtrapolation)
                 : evaluators[gi].evaluateWithDerivatives(
-                    bandCentre[b], materials, selected, allowExtrapolation);
+                    bandCentre[b], materials, selected, allowExtrapolation, withScattering);
         PathSet ps = evaluators[gi].paths();
         for (int m = 0; m < group.length; m++) {
           if (group[m] != gi) {

@@ -65,7 +65,11 @@ class ParametersTest {
     assertThatThrownBy(() -> p.setInitial("mat-itu_wood", 0.5, 0.1))
         .isInstanceOf(RadioTwinException.class)
         .hasMessageContaining("eta_r");
-    assertThatThrownBy(() -> p.driver("mat-itu_wood", MaterialProperty.SCATTERING_COEFFICIENT))
-        .isInstanceOf(RadioTwinException.class);
+    // S is not trained unless asked for, and an initial S must lie in (0, 1).
+    assertThat(p.driver("mat-itu_wood", MaterialProperty.SCATTERING_COEFFICIENT).isSelected())
+        .isFalse();
+    assertThatThrownBy(() -> p.setInitial("mat-itu_wood", 3, 0.1, 0))
+        .isInstanceOf(RadioTwinException.class)
+        .hasMessageContaining("mat-itu_wood");
   }
 }

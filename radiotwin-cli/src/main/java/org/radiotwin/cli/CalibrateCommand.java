@@ -26,6 +26,7 @@ import org.radiotwin.calibration.optim.Adam;
 import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
 import org.radiotwin.io.AtomicFiles;
+import org.radiotwin.material.RadioMaterial;
 import org.radiotwin.measure.MeasurementCsv;
 import org.radiotwin.measure.MeasurementSet;
 import org.radiotwin.scene.Scene;
@@ -45,9 +46,10 @@ import picocli.CommandLine.Spec;
     name = "calibrate",
     mixinStandardHelpOptions = true,
     description = {
-      "Calibrate material parameters (eta_r, sigma) of a twin against measurements with the",
-      "power loss (Hoydis et al.), PEOC, UPEC or PEAC (Ruah et al.); writes calibration.json",
-      "(materials before/after, loss history, power errors), calibrated.xml (+ meshes/) and loss.png."
+      "Calibrate material parameters (eta_r, sigma and, with --train-scattering, the scattering",
+      "coefficient S) of a twin against measurements with the power loss (Hoydis et al.), PEOC,",
+      "UPEC or PEAC (Ruah et al.); writes calibration.json (materials before/after, loss history,",
+      "power errors), calibrated.xml (+ meshes/) and loss.png."
     })
 final class CalibrateCommand implements Callable<Integer> {
 
@@ -77,8 +79,18 @@ final class CalibrateCommand implements Callable<Integer> {
 
   @Option(
       names = "--initial",
-      description = "Initial values MAT=ETA_R,SIGMA of a trained material (default: the scene's).")
+      description =
+          "Initial values MAT=ETA_R,SIGMA[,S] of a trained material (default: the scene's); S in"
+              + " (0, 1) is set before tracing, so that --diffuse traces the material's diffuse"
+              + " paths.")
   List<String> initial = new ArrayList<>();
+
+  @Option(
+      names = "--train-scattering",
+      description =
+          "Also calibrate the scattering coefficient S of the --train materials (each needs S > 0,"
+              + " from the scene or --initial; trace with --diffuse for the diffuse paths).")
+  boolean trainScattering;
 
   @Option(
       names = "--iterations",
@@ -146,14 +158,24 @@ final class CalibrateCommand implements Callable<Integer> {
       throw new RadioTwinException(
           RadioTwinMessages.INVALID_ARGUMENT, "--delay-spread", "only with --method power");
     }
+    List<InitialValues> starts = new ArrayList<>();
+    for (String spec : initial) {
+      starts.add(parseInitial(spec));
+    }
     MeasurementSet set = MeasurementCsv.read(measurements);
     Scene twin = SceneLoader.load(scene, osm.toOptions());
+    for (InitialValues v : starts) {
+      if (!Double.isNaN(v.scattering())) {
+        twin = withScattering(twin, v);
+      }
+    }
     double fc = 0.5 * (set.minFrequency() + set.maxFrequency());
     TwinCampaign tc;
     CalibrationParameters params;
     CalibrationResult result;
     double[] before;
     double[] after;
+    RadioMaterial[] beforeMaterials;
     try (Progress p = Progress.start("calibrate", campaign.quiet)) {
       tc =
           TwinCampaign.trace(
@@ -164,10 +186,12 @@ final class CalibrateCommand implements Callable<Integer> {
               snrDb,
               campaign.extrapolate,
               f -> p.listener().accept(0.2 * f));
-      params = CalibrationParameters.of(tc.geometry(), fc, train, campaign.extrapolate);
-      for (String spec : initial) {
-        setInitial(params, spec);
+      params =
+          CalibrationParameters.of(tc.geometry(), fc, train, campaign.extrapolate, trainScattering);
+      for (InitialValues v : starts) {
+        params.setInitial(v.material(), v.relativePermittivity(), v.conductivity());
       }
+      beforeMaterials = params.materials();
       before = predicted(tc, params);
       result =
           Calibrator.calibrate(
@@ -182,7 +206,7 @@ final class CalibrateCommand implements Callable<Integer> {
     PowerErrors eb = PowerErrors.of(before, measured);
     PowerErrors ea = PowerErrors.of(after, measured);
     Scene calibrated = params.applyTo(twin);
-    ObjectNode doc = document(m, set, result, params, eb, ea);
+    ObjectNode doc = document(m, set, result, tc, params, beforeMaterials, eb, ea);
     try {
       Files.createDirectories(out);
     } catch (IOException e) {
@@ -217,15 +241,19 @@ final class CalibrateCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Applies one {@code --initial MAT=ETA_R,SIGMA}. */
-  private void setInitial(CalibrationParameters params, String value) {
+  /** One {@code --initial MAT=ETA_R,SIGMA[,S]}; S is NaN when not given. */
+  private record InitialValues(
+      String material, double relativePermittivity, double conductivity, double scattering) {}
+
+  /** Parses one {@code --initial MAT=ETA_R,SIGMA[,S]}. */
+  private InitialValues parseInitial(String value) {
     int eq = value.lastIndexOf('=');
     String[] v = eq < 0 ? new String[0] : value.substring(eq + 1).split(",");
-    if (eq <= 0 || v.length != 2) {
+    if (eq <= 0 || v.length < 2 || v.length > 3) {
       throw new RadioTwinException(
           RadioTwinMessages.INVALID_ARGUMENT,
           "--initial '" + value + "'",
-          "expected MAT=ETA_R,SIGMA");
+          "expected MAT=ETA_R,SIGMA[,S]");
     }
     String mat = value.substring(0, eq);
     if (!train.contains(mat)) {
@@ -234,12 +262,35 @@ final class CalibrateCommand implements Callable<Integer> {
           "--initial '" + value + "'",
           mat + " is not in --train");
     }
+    double[] x = new double[3];
+    x[2] = Double.NaN;
     try {
-      params.setInitial(mat, Double.parseDouble(v[0].trim()), Double.parseDouble(v[1].trim()));
+      for (int i = 0; i < v.length; i++) {
+        x[i] = Double.parseDouble(v[i].trim());
+      }
     } catch (NumberFormatException e) {
       throw new RadioTwinException(
-          RadioTwinMessages.INVALID_ARGUMENT, "--initial '" + value + "'", "not two numbers");
+          RadioTwinMessages.INVALID_ARGUMENT, "--initial '" + value + "'", "not numbers");
     }
+    if (v.length == 3 && !(x[2] > 0 && x[2] < 1)) {
+      throw new RadioTwinException(
+          RadioTwinMessages.INVALID_ARGUMENT,
+          "--initial '" + value + "'",
+          "the scattering coefficient S must lie in (0, 1)");
+    }
+    return new InitialValues(mat, x[0], x[1], x[2]);
+  }
+
+  /** The twin with an initial S set before tracing (diffuse paths need S > 0 at trace time). */
+  private static Scene withScattering(Scene twin, InitialValues v) {
+    RadioMaterial mat = twin.materials().get(v.material());
+    if (mat == null) {
+      throw new RadioTwinException(
+          RadioTwinMessages.UNKNOWN_MATERIAL,
+          v.material(),
+          String.join(", ", twin.materials().keySet()));
+    }
+    return twin.withMaterial(mat.withScattering(v.scattering(), mat.xpdCoefficient()));
   }
 
   private static double[] predicted(TwinCampaign tc, CalibrationParameters params) {
@@ -252,7 +303,9 @@ final class CalibrateCommand implements Callable<Integer> {
       CalibrationMethod m,
       MeasurementSet set,
       CalibrationResult result,
+      TwinCampaign tc,
       CalibrationParameters params,
+      RadioMaterial[] beforeMaterials,
       PowerErrors eb,
       PowerErrors ea) {
     ObjectNode doc = Json.object();
@@ -265,6 +318,9 @@ final class CalibrateCommand implements Callable<Integer> {
     doc.put("iterations", result.history().size() - 1);
     doc.put("converged", result.converged());
     doc.put("learningRate", lr);
+    doc.put("trainScattering", trainScattering);
+    doc.put("diffuse", campaign.diffuse);
+    RadioMaterial[] afterMaterials = params.materials();
     ArrayNode mats = doc.putArray("materials");
     for (String name : params.selectedMaterialNames()) {
       ObjectNode o = mats.addObject();
@@ -282,6 +338,9 @@ final class CalibrateCommand implements Callable<Integer> {
         b.put(key, d.referenceValue());
         a.put(key, d.value());
       }
+      int k = tc.geometry().materialNames().indexOf(name);
+      b.put("scatteringCoefficient", beforeMaterials[k].scatteringCoefficient());
+      a.put("scatteringCoefficient", afterMaterials[k].scatteringCoefficient());
     }
     doc.put("initialLoss", result.initialLoss());
     doc.put("finalLoss", result.finalLoss());
