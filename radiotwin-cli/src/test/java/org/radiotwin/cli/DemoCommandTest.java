@@ -65,6 +65,40 @@ class DemoCommandTest {
   }
 
   @Test
+  void calibrationClosesTheGapAtHeldOutPositions() {
+    JsonNode c = results.get("calibration");
+    double before = c.get("heldOutBefore").get("meanAbsGapDb").asDouble();
+    // Both losses must reduce the held-out gap; PEAC (seed 000) at least as well as the power loss
+    // give or take 0.3 dB of noise from the few held-out positions of the quick run.
+    assertThat(c.get("POWER").get("heldOutAfter").get("meanAbsGapDb").asDouble())
+        .isLessThan(before);
+    assertThat(c.get("PEAC").get("heldOutAfter").get("meanAbsGapDb").asDouble())
+        .isLessThan(before)
+        .isLessThan(c.get("POWER").get("heldOutAfter").get("meanAbsGapDb").asDouble() + 0.3);
+  }
+
+  @Test
+  void laterStagesReportTheirHeadlineNumbers() {
+    JsonNode err = results.get("radioStats").get("medianAbsErrorDb");
+    // The twin's features make the GP better than position alone (seed 004's main claim).
+    assertThat(err.get("proposed").asDouble()).isLessThan(err.get("positionOnly").asDouble());
+    JsonNode beams = results.get("beams");
+    for (JsonNode m : beams.get("methods")) {
+      for (JsonNode v : m.get("mean")) {
+        assertThat(v.asDouble()).isBetween(0.0, beams.get("optimalRate").asDouble() + 1e-9);
+      }
+    }
+    JsonNode canyon = results.get("canyon").get("methods");
+    for (int i = 0; i < canyon.get("PEAC").get("mean").size(); i++) {
+      assertThat(canyon.get("PEAC").get("mean").get(i).asDouble())
+          .isLessThan(canyon.get("PEOC").get("mean").get(i).asDouble());
+    }
+    JsonNode mac = results.get("bayesMac").get("methods");
+    assertThat(mac.get("tdma").get("meanReturn").get(0).asDouble()).isBetween(6.0, 8.0);
+    assertThat(results.get("timings").get("totalSeconds").asDouble()).isPositive();
+  }
+
+  @Test
   void refusesToOverwriteAForeignFolder(@TempDir Path dir) throws Exception {
     Path keep = dir.resolve("notes.txt");
     Files.writeString(keep, "mine");
