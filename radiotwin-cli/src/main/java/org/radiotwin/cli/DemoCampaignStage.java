@@ -1,6 +1,7 @@
 package org.radiotwin.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
@@ -91,8 +92,8 @@ final class DemoCampaignStage implements DemoStage {
       all[i] = all[j];
       all[j] = t;
     }
-    int[] out = java.util.Arrays.copyOf(all, k);
-    java.util.Arrays.sort(out);
+    int[] out = Arrays.copyOf(all, k);
+    Arrays.sort(out);
     return out;
   }
 }

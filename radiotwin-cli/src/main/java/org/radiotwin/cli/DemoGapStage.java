@@ -1,6 +1,8 @@
 package org.radiotwin.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.Color;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleConsumer;
 import org.knowm.xchart.CategoryChart;
@@ -69,8 +71,8 @@ final class DemoGapStage implements DemoStage {
             .xAxisTitle("context")
             .yAxisTitle("mean |twin − real| [dB]")
             .build();
-    c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-    java.util.List<String> ctxs = java.util.List.of("all", "LoS", "NLoS");
+    c.getStyler().setChartBackgroundColor(Color.WHITE);
+    List<String> ctxs = List.of("all", "LoS", "NLoS");
     c.addSeries("before", ctxs, values(before));
     if (after != null) {
       c.addSeries("after", ctxs, values(after));
@@ -78,8 +80,8 @@ final class DemoGapStage implements DemoStage {
     return c;
   }
 
-  private static java.util.List<Double> values(DemoGap g) {
-    return java.util.List.of(
+  private static List<Double> values(DemoGap g) {
+    return List.of(
         nanToZero(g.meanAbsDb(-1)), nanToZero(g.meanAbsDb(1)), nanToZero(g.meanAbsDb(0)));
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 import java.util.function.DoubleConsumer;
 import org.radiotwin.material.RadioMaterial;
 import org.radiotwin.scene.Scene;
@@ -92,6 +93,6 @@ final class DemoSiteStage implements DemoStage {
         name,
         Integer.toString(scene.objects().size()),
         Integer.toString(scene.triangleCount()),
-        String.join(", ", new java.util.TreeSet<>(names)));
+        String.join(", ", new TreeSet<>(names)));
   }
 }
