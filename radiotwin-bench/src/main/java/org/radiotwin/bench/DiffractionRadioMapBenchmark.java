@@ -17,7 +17,6 @@ import org.radiotwin.radiomap.RadioMap;
 import org.radiotwin.radiomap.RadioMapGrid;
 import org.radiotwin.radiomap.RadioMapSolver;
 import org.radiotwin.scene.Scene;
-import org.radiotwin.scene.Transmitter;
 
 /**
  * Radio maps with first-order edge diffraction, 2 m cells over the whole scene, depth 3, 10⁶ ray
@@ -42,13 +41,11 @@ public class DiffractionRadioMapBenchmark {
   /** Loads the scenes, transmitters in open places. */
   @Setup(Level.Trial)
   public void setUp() {
-    etoile =
-        BenchScenes.load("etoile").withTransmitter(Transmitter.at("tx", new Vec3(-100, 20, 25)));
-    munich =
-        BenchScenes.load("munich").withTransmitter(Transmitter.at("tx", new Vec3(-200, 100, 25)));
-    etoileGrid = RadioMapGrid.covering(etoile.bounds(), 2, 1.5);
-    munichGrid = RadioMapGrid.covering(munich.bounds(), 2, 1.5);
-    specular = RadioMapSolver.Settings.defaults(3.5e9);
+    etoile = BenchScenes.withTransmitter(BenchScenes.load("etoile"), new Vec3(-100, 20, 25));
+    munich = BenchScenes.withTransmitter(BenchScenes.load("munich"), BenchScenes.MUNICH_TX);
+    etoileGrid = BenchScenes.radioMapGrid(etoile);
+    munichGrid = BenchScenes.radioMapGrid(munich);
+    specular = BenchScenes.radioMapSettings();
     diffraction = specular.withPaths(specular.paths().withDiffraction(true));
   }
 

@@ -19,7 +19,6 @@ import org.radiotwin.radiomap.RadioMap;
 import org.radiotwin.radiomap.RadioMapGrid;
 import org.radiotwin.radiomap.RadioMapSolver;
 import org.radiotwin.scene.Scene;
-import org.radiotwin.scene.Transmitter;
 
 /**
  * Etoile radio map, 2 m cells over the whole scene, depth 3, 10⁶ ray tubes (fast method), with and
@@ -46,9 +45,9 @@ public class DiffuseRadioMapBenchmark {
     for (RadioMaterial m : List.copyOf(s.materials().values())) {
       s = s.withMaterial(m.withScattering(0.5, 0));
     }
-    scene = s.withTransmitter(Transmitter.at("tx", new Vec3(60, 40, 25)));
-    grid = RadioMapGrid.covering(scene.bounds(), 2, 1.5);
-    specular = RadioMapSolver.Settings.defaults(3.5e9);
+    scene = BenchScenes.withTransmitter(s, new Vec3(60, 40, 25));
+    grid = BenchScenes.radioMapGrid(scene);
+    specular = BenchScenes.radioMapSettings();
     diffuse = specular.withPaths(specular.paths().withDiffuse(true));
   }
 

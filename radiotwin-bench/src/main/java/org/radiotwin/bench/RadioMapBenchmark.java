@@ -12,12 +12,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.radiotwin.math.Vec3;
 import org.radiotwin.radiomap.RadioMap;
 import org.radiotwin.radiomap.RadioMapGrid;
 import org.radiotwin.radiomap.RadioMapSolver;
 import org.radiotwin.scene.Scene;
-import org.radiotwin.scene.Transmitter;
 
 /** Munich radio map, 2 m cells over the whole scene, depth 3, 10⁶ ray tubes (fast method). */
 @State(Scope.Benchmark)
@@ -35,10 +33,9 @@ public class RadioMapBenchmark {
   /** Loads munich and places a transmitter in an open square. */
   @Setup(Level.Trial)
   public void setUp() {
-    scene =
-        BenchScenes.load("munich").withTransmitter(Transmitter.at("tx", new Vec3(-200, 100, 25)));
-    grid = RadioMapGrid.covering(scene.bounds(), 2, 1.5);
-    settings = RadioMapSolver.Settings.defaults(3.5e9);
+    scene = BenchScenes.withTransmitter(BenchScenes.load("munich"), BenchScenes.MUNICH_TX);
+    grid = BenchScenes.radioMapGrid(scene);
+    settings = BenchScenes.radioMapSettings();
   }
 
   /**

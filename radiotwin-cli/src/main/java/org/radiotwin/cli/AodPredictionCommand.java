@@ -1,13 +1,10 @@
 package org.radiotwin.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
-import org.radiotwin.io.AtomicFiles;
 import org.radiotwin.learn.task.AodPredictionExperiment;
 import org.radiotwin.learn.task.OutdoorGrid;
 import org.radiotwin.learn.task.TwinRealitySite;
@@ -72,10 +69,7 @@ final class AodPredictionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<TrainingMethod> ms = new ArrayList<>();
-    for (String m : methods) {
-      ms.add(TrainingMethod.fromName(m));
-    }
+    List<TrainingMethod> ms = TwinRealityOptions.trainingMethods(methods);
     AodPredictionExperiment.Settings d = AodPredictionExperiment.Settings.defaults(site.seed);
     AodPredictionExperiment.Settings settings =
         new AodPredictionExperiment.Settings(
@@ -83,7 +77,7 @@ final class AodPredictionCommand implements Callable<Integer> {
             site.runs,
             site.seed,
             d.testFraction(),
-            hidden.length == 1 && hidden[0] == 0 ? new int[0] : hidden,
+            TwinRealityOptions.hiddenLayers(hidden),
             AdamConfig.of(steps, d.adam().batchSize(), d.adam().learningRate(), d.adam().l2()),
             ms,
             d.geometricFeatures(),
@@ -158,10 +152,7 @@ final class AodPredictionCommand implements Callable<Integer> {
           0,
           90);
     }
-    AtomicFiles.write(
-        site.out.resolve("results.json"),
-        stream ->
-            stream.write(Json.MAPPER.writeValueAsString(doc).getBytes(StandardCharsets.UTF_8)));
+    Json.writeFile(site.out.resolve("results.json"), doc);
     var err = spec.commandLine().getErr();
     err.printf(
         Locale.ROOT,

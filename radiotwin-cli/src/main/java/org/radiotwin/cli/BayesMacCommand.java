@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -20,7 +19,6 @@ import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
-import org.radiotwin.io.AtomicFiles;
 import org.radiotwin.learn.mac.BayesMacExperiment;
 import org.radiotwin.learn.mac.IndependentQLearning;
 import org.radiotwin.learn.mac.MacModel;
@@ -114,10 +112,7 @@ final class BayesMacCommand implements Callable<Integer> {
     XYChart posterior = posteriorChart(r);
     Plots.writePng(returns, out.resolve("bayes-mac.png"));
     Plots.writePng(posterior, out.resolve("posterior.png"));
-    AtomicFiles.write(
-        out.resolve("results.json"),
-        stream ->
-            stream.write(Json.MAPPER.writeValueAsString(doc).getBytes(StandardCharsets.UTF_8)));
+    Json.writeFile(out.resolve("results.json"), doc);
     var err = spec.commandLine().getErr();
     err.printf(Locale.ROOT, "%-14s", "data slots");
     for (int n : cfg.dataSlots()) {

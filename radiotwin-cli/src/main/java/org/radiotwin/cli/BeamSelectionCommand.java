@@ -2,8 +2,6 @@ package org.radiotwin.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -11,7 +9,6 @@ import java.util.concurrent.ForkJoinPool;
 import org.knowm.xchart.XYChart;
 import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
-import org.radiotwin.io.AtomicFiles;
 import org.radiotwin.learn.task.BeamSelectionExperiment;
 import org.radiotwin.learn.task.TwinRealitySite;
 import org.radiotwin.learn.train.AdamConfig;
@@ -137,10 +134,7 @@ final class BeamSelectionCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int[] rc = parseArray(array);
-    List<TrainingMethod> ms = new ArrayList<>();
-    for (String m : methods) {
-      ms.add(TrainingMethod.fromName(m));
-    }
+    List<TrainingMethod> ms = TwinRealityOptions.trainingMethods(methods);
     BeamSelectionExperiment.Settings d = BeamSelectionExperiment.Settings.defaults(site.seed);
     BeamSelectionExperiment.Settings settings =
         new BeamSelectionExperiment.Settings(
@@ -148,7 +142,7 @@ final class BeamSelectionCommand implements Callable<Integer> {
             site.runs,
             site.seed,
             d.testFraction(),
-            hidden.length == 1 && hidden[0] == 0 ? new int[0] : hidden,
+            TwinRealityOptions.hiddenLayers(hidden),
             AdamConfig.of(steps, d.adam().batchSize(), learningRate, d.adam().l2()),
             folds,
             d.foldRealShare(),
@@ -190,10 +184,7 @@ final class BeamSelectionCommand implements Callable<Integer> {
     doc.put("reality", site.reality);
     CliChecks.createParent(site.out.resolve("results.json"));
     Plots.writePng(chart, site.out.resolve("beams-rate.png"));
-    AtomicFiles.write(
-        site.out.resolve("results.json"),
-        stream ->
-            stream.write(Json.MAPPER.writeValueAsString(doc).getBytes(StandardCharsets.UTF_8)));
+    Json.writeFile(site.out.resolve("results.json"), doc);
     var err = spec.commandLine().getErr();
     err.printf(
         Locale.ROOT,

@@ -6,7 +6,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,7 +19,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.radiotwin.calibration.canyon.CanyonStudy;
 import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
-import org.radiotwin.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -129,10 +127,7 @@ final class CanyonExperiment implements Callable<Integer> {
       throw new UncheckedIOException(e);
     }
     Plots.writePng(chart, out.resolve("canyon.png"));
-    AtomicFiles.write(
-        out.resolve("results.json"),
-        stream ->
-            stream.write(Json.MAPPER.writeValueAsString(doc).getBytes(StandardCharsets.UTF_8)));
+    Json.writeFile(out.resolve("results.json"), doc);
     var err = spec.commandLine().getErr();
     err.printf(Locale.ROOT, "%12s %10s %10s %10s%n", "bandwidth", "PEAC", "UPEC", "PEOC");
     for (int i = 0; i < bw.length; i++) {

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.radiotwin.io.AtomicFiles;
 import org.radiotwin.math.Vec3;
 
 /** JSON output helpers: one document per command, on stdout. */
@@ -41,5 +44,18 @@ final class Json {
       throw new IllegalStateException("cannot serialise output", e);
     }
     out.flush();
+  }
+
+  /**
+   * Writes a document, indented, to a file in one atomic step (no partial file on failure).
+   *
+   * @param file the JSON file
+   * @param document the document
+   */
+  static void writeFile(Path file, Object document) {
+    AtomicFiles.write(
+        file,
+        stream ->
+            stream.write(MAPPER.writeValueAsString(document).getBytes(StandardCharsets.UTF_8)));
   }
 }

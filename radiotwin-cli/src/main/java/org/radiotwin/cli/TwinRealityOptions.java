@@ -1,9 +1,12 @@
 package org.radiotwin.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import org.radiotwin.learn.task.TwinRealitySite;
 import org.radiotwin.learn.task.TwinScenes;
+import org.radiotwin.learn.train.TrainingMethod;
 import org.radiotwin.material.ItuMaterialType;
 import org.radiotwin.math.Vec3;
 import org.radiotwin.rt.PathSolverConfig;
@@ -132,5 +135,29 @@ final class TwinRealityOptions {
       return TwinRealitySite.survey(
           twinScene, realityScene, settings, ForkJoinPool.commonPool(), p.listener());
     }
+  }
+
+  /**
+   * The training methods named by a {@code --methods} option.
+   *
+   * @param names method names
+   * @return the methods, in the given order
+   */
+  static List<TrainingMethod> trainingMethods(List<String> names) {
+    List<TrainingMethod> ms = new ArrayList<>();
+    for (String m : names) {
+      ms.add(TrainingMethod.fromName(m));
+    }
+    return ms;
+  }
+
+  /**
+   * The hidden-layer widths of a {@code --hidden} option, where a single 0 means no hidden layer.
+   *
+   * @param hidden widths as given
+   * @return the widths (empty for a linear model)
+   */
+  static int[] hiddenLayers(int[] hidden) {
+    return hidden.length == 1 && hidden[0] == 0 ? new int[0] : hidden;
   }
 }

@@ -253,45 +253,20 @@ public final class FieldEvaluator {
         material[ii] = geometry.materialOf(edges.face0(e));
         materialN[ii] = geometry.materialOf(edges.faceN(e));
         spread[p] = Math.sqrt(run * after * paths.length(p));
-        b += 4;
-        kx = ox;
-        ky = oy;
-        kz = oz;
-        continue;
+      } else {
+        double nx = paths.normal(ii, 0);
+        double ny = paths.normal(ii, 1);
+        double nz = paths.normal(ii, 2);
+        cosTheta[ii] = JonesTransport.interaction(kx, ky, kz, nx, ny, nz, ox, oy, oz, w, basis, b);
+        material[ii] = geometry.materialOf(paths.triangle(ii));
+        transmission[ii] = paths.type(ii) == InteractionType.TRANSMISSION;
+        if (paths.type(ii) == InteractionType.DIFFUSE) {
+          diffuse[ii] = true;
+          DiffuseScattering.outgoingBasis(ox, oy, oz, w);
+          DiffuseScattering.angles(kx, ky, kz, nx, ny, nz, ox, oy, oz, diffuseAngles, 4 * ii);
+        }
       }
-      cosTheta[ii] =
-          JonesTransport.interaction(
-              kx,
-              ky,
-              kz,
-              paths.normal(ii, 0),
-              paths.normal(ii, 1),
-              paths.normal(ii, 2),
-              ox,
-              oy,
-              oz,
-              w,
-              basis,
-              b);
       b += 4;
-      material[ii] = geometry.materialOf(paths.triangle(ii));
-      transmission[ii] = paths.type(ii) == InteractionType.TRANSMISSION;
-      if (paths.type(ii) == InteractionType.DIFFUSE) {
-        diffuse[ii] = true;
-        DiffuseScattering.outgoingBasis(ox, oy, oz, w);
-        DiffuseScattering.angles(
-            kx,
-            ky,
-            kz,
-            paths.normal(ii, 0),
-            paths.normal(ii, 1),
-            paths.normal(ii, 2),
-            ox,
-            oy,
-            oz,
-            diffuseAngles,
-            4 * ii);
-      }
       kx = ox;
       ky = oy;
       kz = oz;

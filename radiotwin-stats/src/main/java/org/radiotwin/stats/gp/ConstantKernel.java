@@ -6,11 +6,7 @@ import java.util.Locale;
  * A constant covariance k(x, y) = c (scikit-learn's {@code ConstantKernel}); multiplied with a
  * correlation function it is the signal variance σ_f².
  */
-public final class ConstantKernel implements Kernel {
-
-  private final double value;
-  private final double lower;
-  private final double upper;
+public final class ConstantKernel extends PositiveScalarKernel {
 
   /**
    * Creates the kernel with scikit-learn's default bounds [10⁻⁵, 10⁵].
@@ -18,7 +14,7 @@ public final class ConstantKernel implements Kernel {
    * @param value c > 0
    */
   public ConstantKernel(double value) {
-    this(value, 1e-5, 1e5);
+    this(value, DEFAULT_LOWER, DEFAULT_UPPER);
   }
 
   /**
@@ -29,10 +25,7 @@ public final class ConstantKernel implements Kernel {
    * @param upper upper bound of c
    */
   public ConstantKernel(double value, double lower, double upper) {
-    this.value = KernelChecks.positive("constant value", value);
-    KernelChecks.bounds("constant value", lower, upper);
-    this.lower = lower;
-    this.upper = upper;
+    super("constant value", value, lower, upper);
   }
 
   /**
@@ -41,27 +34,7 @@ public final class ConstantKernel implements Kernel {
    * @return c
    */
   public double constant() {
-    return value;
-  }
-
-  @Override
-  public int parameterCount() {
-    return 1;
-  }
-
-  @Override
-  public double[] logParameters() {
-    return new double[] {Math.log(value)};
-  }
-
-  @Override
-  public double[] lowerLogBounds() {
-    return new double[] {Math.log(lower)};
-  }
-
-  @Override
-  public double[] upperLogBounds() {
-    return new double[] {Math.log(upper)};
+    return parameter;
   }
 
   @Override
@@ -71,18 +44,18 @@ public final class ConstantKernel implements Kernel {
 
   @Override
   public double value(double[] x, double[] y, boolean same) {
-    return value;
+    return parameter;
   }
 
   @Override
   public double valueAndGradient(
       double[] x, double[] y, boolean same, double[] gradient, int offset) {
-    gradient[offset] = value;
-    return value;
+    gradient[offset] = parameter;
+    return parameter;
   }
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%.4g**2", Math.sqrt(value));
+    return String.format(Locale.ROOT, "%.4g**2", Math.sqrt(parameter));
   }
 }

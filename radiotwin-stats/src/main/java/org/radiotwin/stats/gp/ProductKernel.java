@@ -7,27 +7,7 @@ package org.radiotwin.stats.gp;
  * @param first k₁
  * @param second k₂
  */
-public record ProductKernel(Kernel first, Kernel second) implements Kernel {
-
-  @Override
-  public int parameterCount() {
-    return first.parameterCount() + second.parameterCount();
-  }
-
-  @Override
-  public double[] logParameters() {
-    return Composite.concat(first.logParameters(), second.logParameters());
-  }
-
-  @Override
-  public double[] lowerLogBounds() {
-    return Composite.concat(first.lowerLogBounds(), second.lowerLogBounds());
-  }
-
-  @Override
-  public double[] upperLogBounds() {
-    return Composite.concat(first.upperLogBounds(), second.upperLogBounds());
-  }
+public record ProductKernel(Kernel first, Kernel second) implements BinaryKernel {
 
   @Override
   public ProductKernel withLogParameters(double[] logTheta, int offset) {

@@ -7,11 +7,7 @@ import java.util.Locale;
  * elsewhere — also between distinct points at the same location and between training and test
  * points (scikit-learn's {@code WhiteKernel}).
  */
-public final class WhiteKernel implements Kernel {
-
-  private final double noise;
-  private final double lower;
-  private final double upper;
+public final class WhiteKernel extends PositiveScalarKernel {
 
   /**
    * Creates the kernel with scikit-learn's default bounds [10⁻⁵, 10⁵].
@@ -19,7 +15,7 @@ public final class WhiteKernel implements Kernel {
    * @param noiseLevel σ_n² > 0
    */
   public WhiteKernel(double noiseLevel) {
-    this(noiseLevel, 1e-5, 1e5);
+    this(noiseLevel, DEFAULT_LOWER, DEFAULT_UPPER);
   }
 
   /**
@@ -30,10 +26,7 @@ public final class WhiteKernel implements Kernel {
    * @param upper upper bound of σ_n²
    */
   public WhiteKernel(double noiseLevel, double lower, double upper) {
-    this.noise = KernelChecks.positive("noise level", noiseLevel);
-    KernelChecks.bounds("noise level", lower, upper);
-    this.lower = lower;
-    this.upper = upper;
+    super("noise level", noiseLevel, lower, upper);
   }
 
   /**
@@ -42,27 +35,7 @@ public final class WhiteKernel implements Kernel {
    * @return σ_n²
    */
   public double noiseLevel() {
-    return noise;
-  }
-
-  @Override
-  public int parameterCount() {
-    return 1;
-  }
-
-  @Override
-  public double[] logParameters() {
-    return new double[] {Math.log(noise)};
-  }
-
-  @Override
-  public double[] lowerLogBounds() {
-    return new double[] {Math.log(lower)};
-  }
-
-  @Override
-  public double[] upperLogBounds() {
-    return new double[] {Math.log(upper)};
+    return parameter;
   }
 
   @Override
@@ -72,19 +45,19 @@ public final class WhiteKernel implements Kernel {
 
   @Override
   public double value(double[] x, double[] y, boolean same) {
-    return same ? noise : 0;
+    return same ? parameter : 0;
   }
 
   @Override
   public double valueAndGradient(
       double[] x, double[] y, boolean same, double[] gradient, int offset) {
-    double v = same ? noise : 0;
+    double v = same ? parameter : 0;
     gradient[offset] = v;
     return v;
   }
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "WhiteKernel(noise_level=%.4g)", noise);
+    return String.format(Locale.ROOT, "WhiteKernel(noise_level=%.4g)", parameter);
   }
 }
