@@ -12,7 +12,9 @@ import org.radiotwin.errors.RadioTwinMessages;
 import org.radiotwin.learn.task.BeamSelectionExperiment;
 import org.radiotwin.learn.task.TwinRealitySite;
 import org.radiotwin.learn.train.AdamConfig;
+import org.radiotwin.learn.train.FoldPredictor;
 import org.radiotwin.learn.train.TrainingMethod;
+import org.radiotwin.scene.Scene;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,6 +108,22 @@ final class BeamSelectionCommand implements Callable<Integer> {
       description = "Noise figure [dB] (default: ${DEFAULT-VALUE}).")
   double noiseFigure;
 
+  @Option(
+      names = "--cross-fold-predictor",
+      defaultValue = "calibrated",
+      paramLabel = "calibrated|trained",
+      description =
+          "Cross-PPI fold predictor: the twin calibrated (materials, power loss) on the other"
+              + " folds' real channel powers, or an MLP trained on the synthetic data plus the"
+              + " other folds (default: ${DEFAULT-VALUE}).")
+  String crossFoldPredictor;
+
+  /** Adam steps of each fold's twin calibration (a few dozen suffice for η_r and σ). */
+  static final int FOLD_CALIBRATION_ITERATIONS = 30;
+
+  /** Adam step on the log-parameters of each fold's twin calibration. */
+  static final double FOLD_CALIBRATION_LEARNING_RATE = 0.05;
+
   /** Mean achievable rate vs the percentage of real labels, per method (seed 000 Fig. 5b). */
   static XYChart rateChart(BeamSelectionExperiment.Result r) {
     double[] fractions = r.realFractions();
@@ -152,10 +170,32 @@ final class BeamSelectionCommand implements Callable<Integer> {
             ms,
             d.geometricFeatures());
     CliChecks.positiveFinite("--bandwidth", bandwidth);
-    TwinRealitySite s = site.survey(site.twinScene(), site.realityScene(), rc[0], rc[1]);
+    if (!"calibrated".equals(crossFoldPredictor) && !"trained".equals(crossFoldPredictor)) {
+      throw new RadioTwinException(
+          RadioTwinMessages.INVALID_ARGUMENT,
+          "--cross-fold-predictor '" + crossFoldPredictor + "'",
+          "expected calibrated or trained");
+    }
+    Scene twinScene = site.twinScene();
+    TwinRealitySite s = site.survey(twinScene, site.realityScene(), rc[0], rc[1]);
+    FoldPredictor foldPredictor = null;
+    if ("calibrated".equals(crossFoldPredictor) && ms.contains(TrainingMethod.CROSS_PPI)) {
+      try (Progress p = Progress.start("trace twin", site.quiet)) {
+        foldPredictor =
+            new CalibratedTwinFoldPredictor(
+                twinScene,
+                s,
+                FOLD_CALIBRATION_ITERATIONS,
+                FOLD_CALIBRATION_LEARNING_RATE,
+                ForkJoinPool.commonPool(),
+                p.listener());
+      }
+    }
     BeamSelectionExperiment.Result r;
     try (Progress p = Progress.start("train", site.quiet)) {
-      r = BeamSelectionExperiment.run(s, settings, ForkJoinPool.commonPool(), p.listener());
+      r =
+          BeamSelectionExperiment.run(
+              s, settings, foldPredictor, ForkJoinPool.commonPool(), p.listener());
     }
     ObjectNode doc = Json.object();
     ArrayNode fr = doc.putArray("realFractions");
@@ -171,6 +211,7 @@ final class BeamSelectionCommand implements Callable<Integer> {
       o.set("rateRatio", array(c.rateRatio()));
       o.set("meanLambda", array(c.meanLambda()));
     }
+    doc.put("crossFoldPredictor", crossFoldPredictor);
     doc.put("optimalRate", r.optimalRate());
     doc.put("twinBeamRate", r.twinBeamRate());
     doc.put("twinLabelAgreement", r.twinLabelAgreement());

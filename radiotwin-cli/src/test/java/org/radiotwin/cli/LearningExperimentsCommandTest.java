@@ -66,6 +66,39 @@ class LearningExperimentsCommandTest {
   }
 
   @Test
+  void beamsWithTheCalibratedTwinAsCrossPpiFoldPredictor(@TempDir Path dir) throws Exception {
+    CliTestSupport.Result r =
+        CliTestSupport.run(
+            args(
+                dir,
+                "experiment",
+                "beams",
+                "--array",
+                "2x4",
+                "--fractions",
+                "0.2",
+                "--methods",
+                "Cross-PPI",
+                "--cross-fold-predictor",
+                "calibrated"));
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.MAPPER.readTree(Files.readString(dir.resolve("results.json")));
+    assertThat(j.get("crossFoldPredictor").asText()).isEqualTo("calibrated");
+    double rate = j.at("/methods/Cross-PPI/mean/0").asDouble();
+    assertThat(rate).isBetween(0.0, j.get("optimalRate").asDouble() + 1e-9);
+  }
+
+  @Test
+  void anUnknownFoldPredictorFails(@TempDir Path dir) {
+    Path out = dir.resolve("out");
+    CliTestSupport.Result r =
+        CliTestSupport.run(args(out, "experiment", "beams", "--cross-fold-predictor", "oracle"));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--cross-fold-predictor").doesNotContain("Exception");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void aodWritesErrorsPerContextAndHeatmaps(@TempDir Path dir) throws Exception {
     CliTestSupport.Result r = CliTestSupport.run(args(dir, "experiment", "aod"));
     assertThat(r.code()).as(r.err()).isZero();
