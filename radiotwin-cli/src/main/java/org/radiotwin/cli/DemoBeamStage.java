@@ -68,9 +68,22 @@ final class DemoBeamStage implements DemoStage {
             b.noiseFigureDb(),
             b.methods(),
             b.geometricFeatures());
+    // Cross-PPI's fold predictors are the twin calibrated on the other folds' real powers.
+    CalibratedTwinFoldPredictor folds =
+        new CalibratedTwinFoldPredictor(
+            site.twin(),
+            survey,
+            BeamSelectionCommand.FOLD_CALIBRATION_ITERATIONS,
+            BeamSelectionCommand.FOLD_CALIBRATION_LEARNING_RATE,
+            ForkJoinPool.commonPool(),
+            f -> progress.accept(0.4 + 0.1 * f));
     BeamSelectionExperiment.Result r =
         BeamSelectionExperiment.run(
-            survey, settings, ForkJoinPool.commonPool(), f -> progress.accept(0.4 + 0.6 * f));
+            survey,
+            settings,
+            folds,
+            ForkJoinPool.commonPool(),
+            f -> progress.accept(0.5 + 0.5 * f));
 
     ObjectNode o = ctx.results.putObject(key());
     o.set("realFractions", Json.MAPPER.valueToTree(r.realFractions()));
@@ -106,7 +119,7 @@ final class DemoBeamStage implements DemoStage {
                     + " labels every training position for free; the reality labels only a"
                     + " fraction of them. ERM trains on the real labels only, P-ERM on both as if"
                     + " the twin were right, PPI and PPI++ rectify the twin's labels with the real"
-                    + " ones, and Cross-PPI uses fold predictors trained without each fold. The"
+                    + " ones, and Cross-PPI's fold predictors are the twin calibrated without each fold. The"
                     + " metric is the mean achievable rate on the reality's channels at %d test"
                     + " positions. The twin's own beams match reality's best beam at %.0f %% of"
                     + " positions, so here the twin's labels are good and trusting them (P-ERM)"
