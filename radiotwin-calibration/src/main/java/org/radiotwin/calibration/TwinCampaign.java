@@ -117,9 +117,78 @@ public final class TwinCampaign {
         spread[m * numRx * numTx + a] = delaySpread(set, m, a, snr);
       }
     }
+    double[] response =
+        numRx * numTx > 1 ? arrayResponse(pathOffset, 0.5 * (f[0] + f[f.length - 1])) : null;
     this.data =
         new ProjectedMeasurements(
-            pathOffset, numRx * numTx, blockSize, gram, proj, energy, snr, delays, spread);
+            pathOffset,
+            numRx * numTx,
+            blockSize,
+            gram,
+            proj,
+            energy,
+            snr,
+            delays,
+            spread,
+            response);
+  }
+
+  /**
+   * The array response w_{ℓa} = e^{j(arg a_{ℓa} − arg a_{ℓr})}/√A of every path across the A
+   * antenna pairs, from the twin's own coefficients at the reference frequency (the band centre)
+   * with the twin's initial materials, r the pair where |a_ℓ| is largest (only relative phases
+   * matter to the projections). The field evaluator forms arrays synthetically (one ray per path,
+   * element phases (2π/λ)·k·r from the departure and arrival directions and the element offsets),
+   * so with identical co-polarised elements this is the geometric steering vector of the path's
+   * directions and does not depend on the materials. A path with zero coefficient everywhere gets
+   * the uniform vector.
+   */
+  private double[] arrayResponse(int[] pathOffset, double fRef) {
+    int pairs = numRx * numTx;
+    double[] w = new double[2 * pathOffset[pathOffset.length - 1] * pairs];
+    double norm = 1 / Math.sqrt(pairs);
+    for (int gi = 0; gi < evaluators.length; gi++) {
+      PathCoefficients pc =
+          evaluators[gi].evaluate(fRef, geometry.materials(geometry.scene()), allowExtrapolation);
+      for (int m = 0; m < group.length; m++) {
+        if (group[m] != gi) {
+          continue;
+        }
+        int first = pathSet(m).firstPath(link[m]);
+        for (int l = 0; l < pathOffset[m + 1] - pathOffset[m]; l++) {
+          int p = first + l;
+          double best = 0;
+          double refRe = 0;
+          double refIm = 0;
+          for (int r = 0; r < numRx; r++) {
+            for (int t = 0; t < numTx; t++) {
+              double mag = Math.hypot(pc.re(p, r, t), pc.im(p, r, t));
+              if (mag > best) {
+                best = mag;
+                refRe = pc.re(p, r, t) / mag;
+                refIm = pc.im(p, r, t) / mag;
+              }
+            }
+          }
+          for (int r = 0; r < numRx; r++) {
+            for (int t = 0; t < numTx; t++) {
+              int i = 2 * ((pathOffset[m] + l) * pairs + r * numTx + t);
+              double re = pc.re(p, r, t);
+              double im = pc.im(p, r, t);
+              double mag = Math.hypot(re, im);
+              if (best > 0 && mag > 0) {
+                // a·conj(a_ref) / |a|, normalised.
+                w[i] = norm * (re * refRe + im * refIm) / mag;
+                w[i + 1] = norm * (im * refRe - re * refIm) / mag;
+              } else {
+                w[i] = norm;
+              }
+            }
+          }
+        }
+      }
+    }
+    return w;
   }
 
   /** Steering vectors, Gram matrices, projections and energies of one measurement. */

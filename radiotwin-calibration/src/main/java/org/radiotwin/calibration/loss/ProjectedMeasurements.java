@@ -36,6 +36,7 @@ public final class ProjectedMeasurements {
   private final double snr;
   private final double[] delays;
   private final double[] measuredDelaySpread;
+  private final double[] arrayResponse;
 
   /**
    * Wraps precomputed arrays, without path delays (losses that need them, the power loss with its
@@ -84,6 +85,49 @@ public final class ProjectedMeasurements {
       double snr,
       double[] delays,
       double[] measuredDelaySpread) {
+    this(
+        pathOffset,
+        antennaPairs,
+        blockSize,
+        gram,
+        projection,
+        energy,
+        snr,
+        delays,
+        measuredDelaySpread,
+        null);
+  }
+
+  /**
+   * Wraps precomputed arrays (not copied: the caller hands them over), with the array response of
+   * every path across the antenna pairs, which the uniform-phase loss uses to project on angle as
+   * well as on delay.
+   *
+   * @param pathOffset M + 1 prefix sums of the path counts
+   * @param antennaPairs number of antenna pairs (blocks are pair-major: c = pair·B + b)
+   * @param blockSize K_c, samples per block
+   * @param gram Gram matrices in the layout above
+   * @param projection projections in the layout above
+   * @param energy ‖y_{mc}‖²
+   * @param snr the measurements' signal-to-noise ratio (linear; +∞ when noiseless)
+   * @param delays delay τ of every path [s] (path order), or null
+   * @param measuredDelaySpread RMS delay spread of every measurement and antenna pair [s] (NaN
+   *     where it could not be estimated), or null
+   * @param arrayResponse w_{ℓa} of every path ℓ and antenna pair a (interleaved at {@code 2·(path·A
+   *     + a)}, each path's vector of unit norm), or null
+   */
+  public ProjectedMeasurements(
+      int[] pathOffset,
+      int antennaPairs,
+      int[] blockSize,
+      double[] gram,
+      double[] projection,
+      double[] energy,
+      double snr,
+      double[] delays,
+      double[] measuredDelaySpread,
+      double[] arrayResponse) {
+    this.arrayResponse = arrayResponse;
     this.delays = delays;
     this.measuredDelaySpread = measuredDelaySpread;
     this.pathOffset = pathOffset;
@@ -105,7 +149,8 @@ public final class ProjectedMeasurements {
         || energy.length != m * blocks
         || blocks % antennaPairs != 0
         || (delays != null && delays.length != pathOffset[m])
-        || (measuredDelaySpread != null && measuredDelaySpread.length != m * antennaPairs)) {
+        || (measuredDelaySpread != null && measuredDelaySpread.length != m * antennaPairs)
+        || (arrayResponse != null && arrayResponse.length != 2 * pathOffset[m] * antennaPairs)) {
       throw new IllegalArgumentException("inconsistent projected measurement arrays");
     }
   }
@@ -288,6 +333,24 @@ public final class ProjectedMeasurements {
    */
   public double measuredDelaySpread(int m, int pair) {
     return measuredDelaySpread[m * antennaPairs + pair];
+  }
+
+  /**
+   * Whether the array response of every path across the antenna pairs is available.
+   *
+   * @return true when it is
+   */
+  public boolean hasArrayResponse() {
+    return arrayResponse != null;
+  }
+
+  /**
+   * Array responses w_{ℓa} (read-only by contract), interleaved at {@code 2·(path·A + a)}.
+   *
+   * @return the backing array, or null
+   */
+  public double[] arrayResponse() {
+    return arrayResponse;
   }
 
   /**
