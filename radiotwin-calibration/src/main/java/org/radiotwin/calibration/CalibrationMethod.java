@@ -15,7 +15,7 @@ public enum CalibrationMethod {
   POWER,
   /** Phase-error-oblivious coherent least squares ({@link PeocLoss}). */
   PEOC,
-  /** Uniform phase errors, delay projections ({@link UpecLoss}). */
+  /** Uniform phase errors, delay (with arrays, delay-angle) projections ({@link UpecLoss}). */
   UPEC,
   /** Phase-error-aware variational EM ({@link PeacLoss}). */
   PEAC;

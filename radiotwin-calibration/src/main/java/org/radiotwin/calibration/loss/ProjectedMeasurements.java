@@ -17,7 +17,9 @@ package org.radiotwin.calibration.loss;
  *   <li>the energies ‖y_{mc}‖².
  * </ul>
  *
- * Each loss evaluation then costs O(Σ_m P_m²·C), independent of the number of subcarriers.
+ * Each loss evaluation then costs O(Σ_m P_m²·C), independent of the number of subcarriers. With
+ * several antenna pairs the data may also carry each path's array response w_{ℓa} (unit norm over
+ * the pairs), with which {@link UpecLoss} projects on delay and angle jointly.
  *
  * <p>Layouts (complex values interleaved re, im): coefficients and projections at {@code
  * 2·((pathOffset(m) + ℓ)·C + c)}; Gram entries at {@code gramOffset(m) + 2·((c·P_m + ℓ)·P_m + ℓ′)};
