@@ -14,6 +14,7 @@ import org.knowm.xchart.XYChart;
 import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
 import org.radiotwin.io.AtomicFiles;
+import org.radiotwin.material.RadioMaterial;
 import org.radiotwin.math.Vec3;
 import org.radiotwin.radiomap.RadioMapGrid;
 import org.radiotwin.rt.PathSolverConfig;
@@ -203,12 +204,46 @@ final class RadioStatsExperimentCommand implements Callable<Integer> {
     return PathSolverConfig.defaults().withMaxDepth(maxDepth).withSamples(samples, seed);
   }
 
+  @Option(
+      names = "--reality-diffraction",
+      description = "Trace the reality with first-order UTD diffraction as well.")
+  boolean realityDiffraction;
+
+  @Option(
+      names = "--reality-scattering",
+      defaultValue = "0",
+      description =
+          "Give every reality material this scattering coefficient S in [0, 1] and trace diffuse"
+              + " scattering (0: off; default: ${DEFAULT-VALUE}).")
+  double realityScattering;
+
   /**
-   * Path settings of the reality: the one place to switch on richer propagation (diffuse
-   * scattering, diffraction) for the stand-in measurements only.
+   * Path settings of the reality: the one place where richer propagation (diffuse scattering,
+   * diffraction) is switched on for the stand-in measurements only.
    */
   private PathSolverConfig realityPaths() {
-    return PathSolverConfig.defaults().withMaxDepth(maxDepth).withSamples(samples, seed);
+    return PathSolverConfig.defaults()
+        .withMaxDepth(maxDepth)
+        .withSamples(samples, seed)
+        .withDiffraction(realityDiffraction)
+        .withDiffuse(realityScattering > 0);
+  }
+
+  /** The reality with the requested surface roughness. */
+  private Scene roughened(Scene real) {
+    if (!(realityScattering >= 0 && realityScattering <= 1)) {
+      throw new RadioTwinException(
+          RadioTwinMessages.INVALID_ARGUMENT,
+          "--reality-scattering " + realityScattering,
+          "must be in [0, 1]");
+    }
+    Scene s = real;
+    if (realityScattering > 0) {
+      for (RadioMaterial m : real.materials().values()) {
+        s = s.withMaterial(m.withScattering(realityScattering, m.xpdCoefficient()));
+      }
+    }
+    return s;
   }
 
   @Override
@@ -239,7 +274,7 @@ final class RadioStatsExperimentCommand implements Callable<Integer> {
                   "--selection " + selection,
                   "expected lml or loo");
         };
-    Scene real = SceneLoader.load(reality);
+    Scene real = roughened(SceneLoader.load(reality));
     double[] box = parseArea(area);
     double[] pos = SitePositions.uniform(real, box, height, 0.5, positions, seed);
     RadioStatsExperiment.Settings settings =

@@ -11,6 +11,53 @@ import org.junit.jupiter.api.io.TempDir;
 class RadioStatsExperimentCommandTest {
 
   @Test
+  void realityWithRichPhysicsRunsAndBadRoughnessIsRefused(@TempDir Path dir) throws Exception {
+    String[] common = {
+      "experiment",
+      "radiostats",
+      "--positions",
+      "30",
+      "--train",
+      "22",
+      "--calibration",
+      "19",
+      "--band",
+      "2e9:10e9:101",
+      "--runs",
+      "1",
+      "--samples",
+      "5000",
+      "--features",
+      "2",
+      "--kernels",
+      "exponential",
+      "--restarts",
+      "0",
+      "--pilot",
+      "300",
+      "--quiet",
+      "--reality-diffraction"
+    };
+    CliTestSupport.Result bad =
+        CliTestSupport.run(
+            concat(common, "--reality-scattering", "1.5", "--out", dir.resolve("bad").toString()));
+    assertThat(bad.code()).isEqualTo(RadioTwinCli.EXIT_BAD_INPUT);
+    assertThat(dir.resolve("bad")).doesNotExist();
+    CliTestSupport.Result r =
+        CliTestSupport.run(
+            concat(common, "--reality-scattering", "0.3", "--out", dir.resolve("ok").toString()));
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.MAPPER.readTree(Files.readString(dir.resolve("ok/results.json")));
+    assertThat(j.at("/medianAbsErrorDb/proposed").asDouble()).isPositive();
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
   void smallRunWritesResultsAndFigures(@TempDir Path dir) throws Exception {
     CliTestSupport.Result r =
         CliTestSupport.run(
