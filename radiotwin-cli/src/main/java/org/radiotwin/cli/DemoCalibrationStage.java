@@ -15,12 +15,11 @@ import org.radiotwin.calibration.optim.Adam;
 import org.radiotwin.material.RadioMaterial;
 import org.radiotwin.measure.CampaignSimulator;
 import org.radiotwin.measure.MeasurementSet;
-import org.radiotwin.scene.Scene;
 
 /**
  * Demo stage 4: calibrates the twin's materials on two thirds of the measured positions with the
  * power loss (Hoydis et al.) and with PEAC (seed 000 §II), and shows the gap at the held-out third
- * before and after. The PEAC-calibrated twin is what later stages may use.
+ * before and after.
  */
 final class DemoCalibrationStage implements DemoStage {
 
@@ -65,7 +64,7 @@ final class DemoCalibrationStage implements DemoStage {
     r.put("heldOutPositions", held.length);
     r.put("iterations", iterations);
     r.set("trainedMaterials", Json.MAPPER.valueToTree(trainable));
-    DemoGap before = DemoGap.of(ctx, site.twin(), held, f -> progress.accept(0.15 + 0.1 * f));
+    DemoGap before = ctx.gapBefore.select(held);
     DemoGapStage.put(r.putObject("heldOutBefore"), before);
 
     XYChart lossChart =
@@ -73,12 +72,11 @@ final class DemoCalibrationStage implements DemoStage {
     lossChart.getStyler().setYAxisLogarithmic(true);
     CalibrationMethod[] methods = {CalibrationMethod.POWER, CalibrationMethod.PEAC};
     DemoGap[] after = new DemoGap[methods.length];
-    Scene[] calibrated = new Scene[methods.length];
     List<List<String>> rows = new ArrayList<>();
     for (int i = 0; i < methods.length; i++) {
       CalibrationMethod method = methods[i];
-      double p0 = 0.25 + 0.75 * i / methods.length;
-      double span = 0.75 / methods.length;
+      double p0 = 0.15 + 0.85 * i / methods.length;
+      double span = 0.85 / methods.length;
       CalibrationParameters params =
           CalibrationParameters.of(tc.geometry(), site.frequency(), trainable, false);
       CalibrationResult res =
@@ -88,9 +86,12 @@ final class DemoCalibrationStage implements DemoStage {
               method.newLoss(),
               new Calibrator.Settings(iterations, 0, Adam.Settings.of(LEARNING_RATE)),
               f -> progress.accept(p0 + 0.7 * span * f));
-      calibrated[i] = params.applyTo(site.twin());
       after[i] =
-          DemoGap.of(ctx, calibrated[i], held, f -> progress.accept(p0 + span * (0.7 + 0.3 * f)));
+          DemoGap.of(
+              ctx,
+              params.applyTo(site.twin()),
+              held,
+              f -> progress.accept(p0 + span * (0.7 + 0.3 * f)));
       ObjectNode mr = r.putObject(method.name());
       mr.put("initialLoss", res.initialLoss());
       mr.put("finalLoss", res.finalLoss());
@@ -118,7 +119,6 @@ final class DemoCalibrationStage implements DemoStage {
               DemoGapStage.db(after[i].meanAbsDb(0))));
     }
     int peac = 1;
-    ctx.calibratedTwin = calibrated[peac];
     ctx.report
         .section(title())
         .text(

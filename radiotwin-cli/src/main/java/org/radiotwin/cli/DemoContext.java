@@ -2,12 +2,11 @@ package org.radiotwin.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.radiotwin.measure.MeasurementSet;
-import org.radiotwin.scene.Scene;
 
 /**
  * State shared by the stages of one {@code radiotwin demo} run: the site, the report being written,
  * the JSON results, and what earlier stages produced for later ones (the simulated campaign, the
- * calibrated twin).
+ * gap before calibration).
  */
 final class DemoContext {
 
@@ -23,8 +22,8 @@ final class DemoContext {
   /** The simulated real campaign at the measured positions; set by the campaign stage. */
   MeasurementSet campaign;
 
-  /** The calibrated twin; set by the calibration stage (the uncalibrated twin before it). */
-  Scene calibratedTwin;
+  /** The uncalibrated twin's gap at every measured position; set by the gap stage. */
+  DemoGap gapBefore;
 
   DemoContext(DemoSite site, HtmlReport report, ObjectNode results, long seed, boolean quick) {
     this.site = site;
@@ -32,7 +31,6 @@ final class DemoContext {
     this.results = results;
     this.seed = seed;
     this.quick = quick;
-    this.calibratedTwin = site.twin();
   }
 
   /** A seed for one stage, derived from the run's seed so stages are independent. */

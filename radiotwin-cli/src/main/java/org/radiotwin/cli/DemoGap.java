@@ -53,6 +53,22 @@ record DemoGap(double[] errorDb, boolean[] los) {
     return new DemoGap(err, los);
   }
 
+  /**
+   * The gap at a subset of the positions.
+   *
+   * @param positions indices into this gap's positions
+   * @return the gap there
+   */
+  DemoGap select(int[] positions) {
+    double[] e = new double[positions.length];
+    boolean[] l = new boolean[positions.length];
+    for (int k = 0; k < positions.length; k++) {
+      e[k] = errorDb[positions[k]];
+      l[k] = los[positions[k]];
+    }
+    return new DemoGap(e, l);
+  }
+
   /** Every position index of the campaign. */
   static int[] all(DemoContext ctx) {
     int[] p = new int[ctx.measured.length];

@@ -24,6 +24,7 @@ final class DemoGapStage implements DemoStage {
   @Override
   public void run(DemoContext ctx, DoubleConsumer progress) {
     DemoGap gap = DemoGap.of(ctx, ctx.site.twin(), DemoGap.all(ctx), progress);
+    ctx.gapBefore = gap;
     ObjectNode r = ctx.results.putObject(key());
     put(r, gap);
     ctx.report
