@@ -69,7 +69,7 @@ record DemoSite(
   static DemoSite streetCanyon(long seed, boolean quick) {
     String twinName = "builtin:simple_street_canyon";
     String realityName = "builtin:simple_street_canyon_with_cars";
-    Scene twin = allMaterials(SceneLoader.load(twinName), ItuMaterialType.BRICK);
+    Scene twin = ScenePerturbation.allMaterials(SceneLoader.load(twinName), ItuMaterialType.BRICK);
     Scene reality =
         roughSurfaces(
             ScenePerturbation.jitterPositions(SceneLoader.load(realityName), GEOMETRY_ERROR, seed));
@@ -158,21 +158,6 @@ record DemoSite(
               ? 0.1
               : t == ItuMaterialType.WOOD ? 0.3 : 0.35;
       s = s.withMaterial(m.withScattering(roughness, m.xpdCoefficient()));
-    }
-    return s;
-  }
-
-  /**
-   * Replaces every material by the ITU type, keeping names and thicknesses (seed 004's twin).
-   *
-   * @param scene scene
-   * @param type ITU type
-   * @return the edited scene
-   */
-  static Scene allMaterials(Scene scene, ItuMaterialType type) {
-    Scene s = scene;
-    for (RadioMaterial m : scene.materials().values()) {
-      s = s.withMaterial(RadioMaterial.itu(m.name(), type, m.thickness()));
     }
     return s;
   }

@@ -133,10 +133,7 @@ final class ScenePerturbCommand implements Callable<Integer> {
       s = withOwn.withMaterial(RadioOptions.parseMaterial("mat-" + kv[0] + "=" + kv[1], withOwn));
     }
     if (allMaterials != null) {
-      ItuMaterialType type = ItuMaterialType.fromName(allMaterials);
-      for (RadioMaterial m : List.copyOf(s.materials().values())) {
-        s = s.withMaterial(new RadioMaterial(m.name(), type, 0, 0, m.thickness(), 0, 0));
-      }
+      s = ScenePerturbation.allMaterials(s, ItuMaterialType.fromName(allMaterials));
     }
     if (jitter > 0) {
       s = ScenePerturbation.jitterPositions(s, jitter, seed);

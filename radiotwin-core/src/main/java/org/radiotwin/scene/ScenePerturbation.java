@@ -41,6 +41,22 @@ public final class ScenePerturbation {
   }
 
   /**
+   * Makes every material the given ITU type, keeping names and thicknesses (seed 004's uncalibrated
+   * twin is the street canyon with every material ITU brick).
+   *
+   * @param scene scene
+   * @param type ITU material type
+   * @return the edited scene
+   */
+  public static Scene allMaterials(Scene scene, ItuMaterialType type) {
+    Scene s = scene;
+    for (RadioMaterial m : scene.materials().values()) {
+      s = s.withMaterial(RadioMaterial.itu(m.name(), type, m.thickness()));
+    }
+    return s;
+  }
+
+  /**
    * Replaces every material by a custom one with η_r and σ (at the frequency) multiplied by
    * exp(s·N(0, 1)) each, keeping names and thicknesses.
    *
