@@ -387,13 +387,12 @@ public final class PathSolver {
     private final List<Set<Seq>> sets;
     private final int[][] codes;
     // Diffuse scattering: S per material, receivers, found paths; per slot the interaction points
-    // and normals so far, and the latest hit point.
+    // and normals so far (points from RayTree.hitPoint).
     private final double[] scattering;
     private final double[] rxPos;
     private final List<List<Found>> diffuseOut;
     private final double[][] points;
     private final double[][] normals;
-    private final double[] lastHit;
     private final RayQuery query = new RayQuery();
 
     Tracer(
@@ -417,7 +416,6 @@ public final class PathSolver {
       int slotsWithPoints = scattering == null ? 0 : slots(c);
       this.points = new double[slotsWithPoints][3 * c.maxDepth()];
       this.normals = new double[slotsWithPoints][3 * c.maxDepth()];
-      this.lastHit = new double[3 * slotsWithPoints];
     }
 
     void trace(double ox, double oy, double oz, double dx, double dy, double dz) {
@@ -484,7 +482,7 @@ public final class PathSolver {
           System.arraycopy(points[parent], 0, points[child], 0, 3 * level);
           System.arraycopy(normals[parent], 0, normals[child], 0, 3 * level);
         }
-        System.arraycopy(lastHit, 3 * parent, points[child], 3 * level, 3);
+        System.arraycopy(hitPoint, 0, points[child], 3 * level, 3);
         normals[child][3 * level] = nx;
         normals[child][3 * level + 1] = ny;
         normals[child][3 * level + 2] = nz;
@@ -509,9 +507,6 @@ public final class PathSolver {
         double nz,
         double len,
         double[] out) {
-      lastHit[3 * parent] = hx;
-      lastHit[3 * parent + 1] = hy;
-      lastHit[3 * parent + 2] = hz;
       if (scattering[geometry.materialOf(triangle)] <= 0) {
         return false;
       }

@@ -30,6 +30,13 @@ abstract class RayTree {
   private final int maxDepth;
   private final boolean diffuseOn;
   private final double[] scattered = new double[3];
+
+  /**
+   * The point of the interaction being processed [m], set before {@link #hit}, {@link #diffuse} and
+   * {@link #branch} are called for it.
+   */
+  protected final double[] hitPoint = new double[3];
+
   private final boolean[] terminal;
   private final RayQuery query = new RayQuery();
   private final double[] origin;
@@ -193,6 +200,9 @@ abstract class RayTree {
       double ony = s * ny;
       double onz = s * nz;
       double len = len0 + tHit;
+      hitPoint[0] = hx;
+      hitPoint[1] = hy;
+      hitPoint[2] = hz;
       hit(tri, Math.min(1, Math.abs(dn)));
       int children = 0;
       if (diffuseOn) {
