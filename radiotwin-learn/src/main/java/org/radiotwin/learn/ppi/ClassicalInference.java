@@ -1,8 +1,6 @@
 package org.radiotwin.learn.ppi;
 
 import java.util.Arrays;
-import org.radiotwin.errors.RadioTwinException;
-import org.radiotwin.errors.RadioTwinMessages;
 
 /**
  * Classical inference on the labelled data alone, the baselines of ppi_py ({@code
@@ -157,14 +155,5 @@ public final class ClassicalInference {
     }
     return PpiRegression.interval(
         theta, theta, se, new double[] {0.0}, alpha, alternative, nullValue);
-  }
-
-  static void requireTwoSided(Alternative alternative, String what) {
-    if (alternative != Alternative.TWO_SIDED) {
-      throw new RadioTwinException(
-          RadioTwinMessages.INVALID_ARGUMENT,
-          "alternative",
-          what + " intervals are two-sided only");
-    }
   }
 }

@@ -34,8 +34,7 @@ public final class GaussianProcessModel {
       LogMarginalLikelihood.Factor factor,
       double[] z,
       double yMean,
-      double yStd,
-      double logMarginalLikelihood) {
+      double yStd) {
     this.kernel = kernel;
     this.x = x;
     this.lower = factor.lower();
@@ -44,7 +43,7 @@ public final class GaussianProcessModel {
     this.jitter = factor.jitter();
     this.yMean = yMean;
     this.yStd = yStd;
-    this.logMarginalLikelihood = logMarginalLikelihood;
+    this.logMarginalLikelihood = factor.logMarginalLikelihood();
   }
 
   /**

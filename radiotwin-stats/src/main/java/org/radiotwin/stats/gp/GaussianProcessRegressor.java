@@ -128,8 +128,7 @@ public final class GaussianProcessRegressor {
     }
     Kernel best = optimise && kernel.parameterCount() > 0 ? optimiseHyperparameters(xs, z) : kernel;
     LogMarginalLikelihood lml = new LogMarginalLikelihood(xs, z, alpha);
-    double value = lml.value(best, null);
-    return new GaussianProcessModel(best, xs, lml.factor(best), z, mean, std, value);
+    return new GaussianProcessModel(best, xs, lml.factor(best), z, mean, std);
   }
 
   private Kernel optimiseHyperparameters(double[][] xs, double[] z) {

@@ -103,19 +103,14 @@ public final class LogMarginalLikelihood {
       }
       return Double.NEGATIVE_INFINITY;
     }
-    double[] a = weights.data;
-    double fit = 0;
-    for (int i = 0; i < n; i++) {
-      fit += y[i] * a[i];
-    }
-    double lml = -0.5 * fit - 0.5 * logDeterminant() - 0.5 * n * LN_2PI;
+    double lml = logLikelihoodOfFactor();
     if (gradient != null) {
       @SuppressWarnings("unchecked")
       CholeskyDecomposition_F64<DMatrixRBlock> chol =
           (CholeskyDecomposition_F64<DMatrixRBlock>) solver.getDecomposition();
       MatrixOps_DDRB.convert(chol.getT(null), lowerFactor);
       CholeskyInverse.invert(lowerFactor.data, n, k.data, kInv.data);
-      gradient(kernel, a, gradient);
+      gradient(kernel, weights.data, gradient);
     }
     return lml;
   }
@@ -140,11 +135,24 @@ public final class LogMarginalLikelihood {
     CholeskyDecomposition_F64<DMatrixRBlock> chol =
         (CholeskyDecomposition_F64<DMatrixRBlock>) solver.getDecomposition();
     DMatrixRMaj lower = MatrixOps_DDRB.convert(chol.getT(null), (DMatrixRMaj) null);
-    return new Factor(lower.data, weights.data.clone(), lastJitter);
+    return new Factor(lower.data, weights.data.clone(), lastJitter, logLikelihoodOfFactor());
   }
 
-  /** The lower Cholesky factor, α = K⁻¹y and the relative jitter that was needed. */
-  record Factor(double[] lower, double[] alpha, double jitter) {}
+  /**
+   * The lower Cholesky factor, α = K⁻¹y, the relative jitter that was needed and ln p(y | X, θ)
+   * (the same value {@link #value} returns, so the final model needs one factorisation, not two).
+   */
+  record Factor(double[] lower, double[] alpha, double jitter, double logMarginalLikelihood) {}
+
+  /** ln p(y | X, θ) from the current factorisation; {@link #factorise} must have succeeded. */
+  private double logLikelihoodOfFactor() {
+    double[] a = weights.data;
+    double fit = 0;
+    for (int i = 0; i < n; i++) {
+      fit += y[i] * a[i];
+    }
+    return -0.5 * fit - 0.5 * logDeterminant() - 0.5 * n * LN_2PI;
+  }
 
   private boolean factorise(Kernel kernel) {
     double[] kd = k.data;
