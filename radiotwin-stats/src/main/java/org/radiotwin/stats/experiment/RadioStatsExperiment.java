@@ -398,11 +398,11 @@ public final class RadioStatsExperiment {
     double[] scores = null;
     if (cal != null) {
       GpPrediction c = map.predict(data, cal);
-      scores = new double[cal.length];
+      double[] truth = new double[cal.length];
       for (int i = 0; i < cal.length; i++) {
-        scores[i] = (c.mean()[i] - data.truthLogQuantile()[cal[i]]) / Math.max(c.std()[i], 1e-300);
+        truth[i] = data.truthLogQuantile()[cal[i]];
       }
-      Arrays.sort(scores);
+      scores = ConformalQuantileCalibration.sortedScores(c.mean(), c.std(), truth);
     }
     return new Predictions(e.mean(), e.std(), scores);
   }
@@ -448,9 +448,7 @@ public final class RadioStatsExperiment {
   }
 
   private static double conformalRate(Predictions c, int j, double rho, double delta) {
-    double[] scores = c.sortedScores();
-    int k = ConformalQuantileCalibration.rank(scores.length, delta);
-    double multiplier = k > scores.length ? Double.POSITIVE_INFINITY : scores[k - 1];
+    double multiplier = ConformalQuantileCalibration.multiplier(c.sortedScores(), delta);
     return PredictiveRate.rate(rho, c.mean()[j], c.std()[j], multiplier);
   }
 

@@ -30,14 +30,22 @@ public final class ConformalQuantileCalibration {
    * @return ŝ (+∞ when there are too few calibration positions)
    */
   public static double multiplier(double[] mean, double[] std, double[] truth, double delta) {
+    return multiplier(sortedScores(mean, std, truth), delta);
+  }
+
+  /**
+   * The standardised calibration scores (μ_i − y_i)/σ_i in ascending order.
+   *
+   * @param mean predictive means μ_i at the calibration positions
+   * @param std predictive standard deviations σ_i > 0
+   * @param truth observed targets y_i
+   * @return the sorted scores
+   */
+  public static double[] sortedScores(double[] mean, double[] std, double[] truth) {
     int m = mean.length;
     if (std.length != m || truth.length != m || m == 0) {
       throw new RadioTwinException(
           RadioTwinMessages.SIZE_MISMATCH, "conformal calibration arrays", m, truth.length);
-    }
-    if (!(delta > 0 && delta < 1)) {
-      throw new RadioTwinException(
-          RadioTwinMessages.INVALID_ARGUMENT, "delta", delta + " is outside (0, 1)");
     }
     double[] s = new double[m];
     for (int i = 0; i < m; i++) {
@@ -50,8 +58,24 @@ public final class ConformalQuantileCalibration {
       s[i] = (mean[i] - truth[i]) / std[i];
     }
     Arrays.sort(s);
+    return s;
+  }
+
+  /**
+   * The calibrated multiplier ŝ from sorted scores: the k-th smallest, k = ⌈(m + 1)(1 − δ)⌉.
+   *
+   * @param sortedScores scores from {@link #sortedScores}
+   * @param delta confidence parameter δ in (0, 1)
+   * @return ŝ (+∞ when there are too few calibration positions)
+   */
+  public static double multiplier(double[] sortedScores, double delta) {
+    if (!(delta > 0 && delta < 1)) {
+      throw new RadioTwinException(
+          RadioTwinMessages.INVALID_ARGUMENT, "delta", delta + " is outside (0, 1)");
+    }
+    int m = sortedScores.length;
     int k = rank(m, delta);
-    return k > m ? Double.POSITIVE_INFINITY : s[k - 1];
+    return k > m ? Double.POSITIVE_INFINITY : sortedScores[k - 1];
   }
 
   /**
