@@ -2,9 +2,6 @@ package org.radiotwin.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -205,11 +202,7 @@ final class CalibrateCommand implements Callable<Integer> {
     PowerErrors ea = PowerErrors.of(after, measured);
     Scene calibrated = params.applyTo(twin);
     ObjectNode doc = document(m, set, result, tc, params, beforeMaterials, eb, ea);
-    try {
-      Files.createDirectories(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    CliChecks.createParent(out.resolve("calibration.json"));
     XYChart chart = Plots.chart("Calibration loss (" + m.name() + ")", "iteration", "loss");
     chart.getStyler().setYAxisLogarithmic(true);
     double[] it = new double[result.history().size()];
