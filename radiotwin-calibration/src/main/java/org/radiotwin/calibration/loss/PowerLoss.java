@@ -49,7 +49,7 @@ public final class PowerLoss implements CalibrationLoss {
     int sub = data.subbandCount();
     int count = data.measurementCount() * pairs;
     double total = 0;
-    int maxPaths = maxPaths(data);
+    int maxPaths = data.maxPathCount();
     double[] w = new double[2 * maxPaths];
     // G·w of every sub-band, kept from the loss pass for the gradient pass.
     double[][] v = new double[sub][2 * maxPaths];
@@ -164,13 +164,5 @@ public final class PowerLoss implements CalibrationLoss {
       }
     }
     return total / valid;
-  }
-
-  static int maxPaths(ProjectedMeasurements data) {
-    int max = 1;
-    for (int m = 0; m < data.measurementCount(); m++) {
-      max = Math.max(max, data.pathCount(m));
-    }
-    return max;
   }
 }
