@@ -582,10 +582,7 @@ public final class TwinCampaign {
    * @return one power per measurement
    */
   public double[] predictedPowers(double[] coef) {
-    int maxPaths = 1;
-    for (int m = 0; m < data.measurementCount(); m++) {
-      maxPaths = Math.max(maxPaths, data.pathCount(m));
-    }
+    int maxPaths = data.maxPathCount();
     double[] w = new double[2 * maxPaths];
     double[] v = new double[2 * maxPaths];
     double[] out = new double[data.measurementCount()];

@@ -2,10 +2,6 @@ package org.radiotwin.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +21,6 @@ import org.radiotwin.calibration.loss.PowerLoss;
 import org.radiotwin.calibration.optim.Adam;
 import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
-import org.radiotwin.io.AtomicFiles;
 import org.radiotwin.material.RadioMaterial;
 import org.radiotwin.measure.MeasurementCsv;
 import org.radiotwin.measure.MeasurementSet;
@@ -207,11 +202,7 @@ final class CalibrateCommand implements Callable<Integer> {
     PowerErrors ea = PowerErrors.of(after, measured);
     Scene calibrated = params.applyTo(twin);
     ObjectNode doc = document(m, set, result, tc, params, beforeMaterials, eb, ea);
-    try {
-      Files.createDirectories(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    CliChecks.createParent(out.resolve("calibration.json"));
     XYChart chart = Plots.chart("Calibration loss (" + m.name() + ")", "iteration", "loss");
     chart.getStyler().setYAxisLogarithmic(true);
     double[] it = new double[result.history().size()];
@@ -223,9 +214,7 @@ final class CalibrateCommand implements Callable<Integer> {
     Plots.line(chart, m.name(), it, loss);
     MitsubaSceneWriter.write(calibrated, out.resolve("calibrated.xml"));
     Plots.writePng(chart, out.resolve("loss.png"));
-    AtomicFiles.write(
-        out.resolve("calibration.json"),
-        s -> s.write(Json.MAPPER.writeValueAsString(doc).getBytes(StandardCharsets.UTF_8)));
+    Json.writeFile(out.resolve("calibration.json"), doc);
     spec.commandLine()
         .getErr()
         .printf(

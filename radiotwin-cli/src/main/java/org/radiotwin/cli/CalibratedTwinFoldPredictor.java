@@ -6,6 +6,7 @@ import java.util.function.DoubleConsumer;
 import java.util.stream.IntStream;
 import org.radiotwin.antenna.ArrayGeometry;
 import org.radiotwin.calibration.CalibrationParameters;
+import org.radiotwin.calibration.Calibrator;
 import org.radiotwin.calibration.loss.PowerLoss;
 import org.radiotwin.calibration.loss.ProjectedMeasurements;
 import org.radiotwin.calibration.optim.Adam;
@@ -264,50 +265,33 @@ final class CalibratedTwinFoldPredictor implements FoldPredictor {
   CalibrationParameters calibrate(int[] points) {
     CalibrationParameters params =
         CalibrationParameters.of(geometry, frequency, geometry.materialNames(), false);
-    int[] selected = params.selectedMaterialIndices();
-    int slots = 2 * selected.length;
     ProjectedMeasurements data = projected(points);
     PathSet paths = evaluator.paths();
-    int n = data.coefficientLength();
-    double[] coef = new double[n];
-    double[] grad = new double[n];
-    double[] slotGrad = new double[slots];
-    double[] u = params.unconstrained();
-    Adam adam = new Adam(Adam.Settings.of(learningRate), u.length);
-    PowerLoss loss = new PowerLoss();
-    for (int it = 0; it < iterations; it++) {
-      PathCoefficients pc =
-          evaluator.evaluateWithDerivatives(frequency, params.materials(), selected, false);
-      Arrays.fill(slotGrad, 0);
-      for (int m = 0; m < points.length; m++) {
-        int first = paths.firstPath(paths.link(usable[points[m]], 0));
-        for (int l = 0; l < data.pathCount(m); l++) {
-          int i = 2 * (data.pathOffset(m) + l);
-          coef[i] = pc.re(first + l, 0, 0);
-          coef[i + 1] = pc.im(first + l, 0, 0);
-        }
-      }
-      double value = loss.evaluate(data, coef, grad);
-      if (!Double.isFinite(value)) {
-        throw new RadioTwinException(RadioTwinMessages.NOT_FINITE, "fold calibration loss", value);
-      }
-      if (value <= EXACT_LOSS) {
-        break;
-      }
-      // ∂L/∂θ = Σ Re(conj(∂L/∂a)·∂a/∂θ), as in Calibrator.
-      for (int m = 0; m < points.length; m++) {
-        int first = paths.firstPath(paths.link(usable[points[m]], 0));
-        for (int l = 0; l < data.pathCount(m); l++) {
-          int i = 2 * (data.pathOffset(m) + l);
-          for (int j = 0; j < slots; j++) {
-            var d = pc.derivative(j, first + l, 0, 0);
-            slotGrad[j] += grad[i] * d.re() + grad[i + 1] * d.im();
+    Calibrator.Twin twin =
+        (materials, selected, coef, dcoef, withScattering) -> {
+          PathCoefficients pc =
+              evaluator.evaluateWithDerivatives(frequency, materials, selected, false);
+          for (int m = 0; m < points.length; m++) {
+            int first = paths.firstPath(paths.link(usable[points[m]], 0));
+            for (int l = 0; l < data.pathCount(m); l++) {
+              int i = 2 * (data.pathOffset(m) + l);
+              coef[i] = pc.re(first + l, 0, 0);
+              coef[i + 1] = pc.im(first + l, 0, 0);
+              for (int j = 0; j < dcoef.length; j++) {
+                var d = pc.derivative(j, first + l, 0, 0);
+                dcoef[j][i] = d.re();
+                dcoef[j][i + 1] = d.im();
+              }
+            }
           }
-        }
-      }
-      adam.step(u, params.chainRule(slotGrad));
-      params.setUnconstrained(u);
-    }
+        };
+    Calibrator.calibrate(
+        data,
+        twin,
+        params,
+        new PowerLoss(),
+        new Calibrator.Settings(iterations, 0, Adam.Settings.of(learningRate), EXACT_LOSS),
+        f -> {});
     return params;
   }
 

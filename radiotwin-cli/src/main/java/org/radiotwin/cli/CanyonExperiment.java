@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -121,11 +118,7 @@ final class CanyonExperiment implements Callable<Integer> {
     }
     XYChart chart = chart(r);
     doc.put("seconds", seconds);
-    try {
-      Files.createDirectories(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    CliChecks.createParent(out.resolve("results.json"));
     Plots.writePng(chart, out.resolve("canyon.png"));
     Json.writeFile(out.resolve("results.json"), doc);
     var err = spec.commandLine().getErr();

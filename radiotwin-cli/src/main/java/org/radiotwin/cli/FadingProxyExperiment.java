@@ -2,7 +2,6 @@ package org.radiotwin.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -10,7 +9,6 @@ import java.util.concurrent.ForkJoinPool;
 import org.knowm.xchart.XYChart;
 import org.radiotwin.channel.EmpiricalDistribution;
 import org.radiotwin.channel.FadingSampler;
-import org.radiotwin.io.AtomicFiles;
 import org.radiotwin.material.RadioMaterial;
 import org.radiotwin.math.PhysicalConstants;
 import org.radiotwin.math.Vec3;
@@ -197,10 +195,7 @@ final class FadingProxyExperiment implements Callable<Integer> {
       }
     }
     Plots.writePng(chart, out.resolve("fading-proxy.png"));
-    AtomicFiles.write(
-        out.resolve("results.json"),
-        stream ->
-            stream.write(Json.MAPPER.writeValueAsString(doc).getBytes(StandardCharsets.UTF_8)));
+    Json.writeFile(out.resolve("results.json"), doc);
     for (var p : positions) {
       spec.commandLine()
           .getErr()

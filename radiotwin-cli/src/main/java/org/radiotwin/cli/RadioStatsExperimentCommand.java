@@ -2,7 +2,6 @@ package org.radiotwin.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,7 +12,6 @@ import java.util.concurrent.Callable;
 import org.knowm.xchart.XYChart;
 import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
-import org.radiotwin.io.AtomicFiles;
 import org.radiotwin.material.RadioMaterial;
 import org.radiotwin.math.Vec3;
 import org.radiotwin.radiomap.RadioMapGrid;
@@ -305,10 +303,7 @@ final class RadioStatsExperimentCommand implements Callable<Integer> {
     }
     ObjectNode doc = document(r, f);
     writePlots(r, real, box);
-    AtomicFiles.write(
-        out.resolve("results.json"),
-        stream ->
-            stream.write(Json.MAPPER.writeValueAsString(doc).getBytes(StandardCharsets.UTF_8)));
+    Json.writeFile(out.resolve("results.json"), doc);
     if (json) {
       Json.print(spec.commandLine().getOut(), doc);
     }

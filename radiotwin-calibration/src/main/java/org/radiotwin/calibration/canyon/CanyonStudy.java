@@ -260,16 +260,7 @@ public final class CanyonStudy {
    */
   static void runOne(Settings s, Draw draw, double bandwidth, long noiseSeed, double[] out) {
     MeasurementSet set = measure(s, draw, bandwidth, noiseSeed);
-    TwinCampaign campaign =
-        TwinCampaign.of(
-            draw.twinGeometry(),
-            new PathSet[] {draw.twinPaths()},
-            new int[set.positionCount()],
-            IntStream.range(0, set.positionCount()).toArray(),
-            set,
-            s.subband(),
-            s.snrDb(),
-            false);
+    TwinCampaign campaign = campaign(s, draw, set);
     double[] truePower = pathPowers(draw.truth(), null, set.frequencies(), s.subband());
     FieldEvaluator twin = FieldEvaluator.forScene(draw.twinPaths(), draw.twinGeometry());
     Calibrator.Settings cs =
@@ -298,7 +289,11 @@ public final class CanyonStudy {
    */
   public static TwinCampaign campaign(Settings s, long runSeed, double bandwidth) {
     Draw draw = Draw.of(s.measurements(), runSeed);
-    MeasurementSet set = measure(s, draw, bandwidth, runSeed);
+    return campaign(s, draw, measure(s, draw, bandwidth, runSeed));
+  }
+
+  /** The draw's twin paths projected on the measurements (one geometry, link m for position m). */
+  private static TwinCampaign campaign(Settings s, Draw draw, MeasurementSet set) {
     return TwinCampaign.of(
         draw.twinGeometry(),
         new PathSet[] {draw.twinPaths()},

@@ -83,7 +83,7 @@ public final class PeacLoss implements CalibrationLoss {
       meanLength = new double[n];
     }
     int blocks = data.blockCount();
-    int maxPaths = PowerLoss.maxPaths(data);
+    int maxPaths = data.maxPathCount();
     double[] hh = new double[2 * maxPaths * maxPaths];
     double[] rhs = new double[2 * maxPaths];
     int[] valid = new int[maxPaths];
@@ -176,7 +176,7 @@ public final class PeacLoss implements CalibrationLoss {
       Arrays.fill(gradient, 0, data.coefficientLength(), 0);
     }
     int blocks = data.blockCount();
-    int maxPaths = PowerLoss.maxPaths(data);
+    int maxPaths = data.maxPathCount();
     double[] w = new double[2 * maxPaths];
     double[] v = new double[2 * maxPaths];
     double[] z = new double[2 * maxPaths];

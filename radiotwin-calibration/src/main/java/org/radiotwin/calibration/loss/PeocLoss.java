@@ -28,7 +28,7 @@ public final class PeocLoss implements CalibrationLoss {
     for (int m = 0; m < data.measurementCount(); m++) {
       norm += data.energy(m);
     }
-    int maxPaths = PowerLoss.maxPaths(data);
+    int maxPaths = data.maxPathCount();
     double[] w = new double[2 * maxPaths];
     double[] v = new double[2 * maxPaths];
     double[] g = data.projection();

@@ -49,9 +49,10 @@ public final class PowerLoss implements CalibrationLoss {
     int sub = data.subbandCount();
     int count = data.measurementCount() * pairs;
     double total = 0;
-    int maxPaths = maxPaths(data);
+    int maxPaths = data.maxPathCount();
     double[] w = new double[2 * maxPaths];
-    double[] v = new double[2 * maxPaths];
+    // G·w of every sub-band, kept from the loss pass for the gradient pass.
+    double[][] v = new double[sub][2 * maxPaths];
     for (int m = 0; m < data.measurementCount(); m++) {
       int p = data.pathCount(m);
       for (int a = 0; a < pairs; a++) {
@@ -60,7 +61,7 @@ public final class PowerLoss implements CalibrationLoss {
         int k = 0;
         for (int b = 0; b < sub; b++) {
           int c = a * sub + b;
-          sim += data.quadraticForm(m, c, coef, null, w, v);
+          sim += data.quadraticForm(m, c, coef, null, w, v[b]);
           meas += data.energy(m, c);
           k += data.blockSize(c);
         }
@@ -75,11 +76,11 @@ public final class PowerLoss implements CalibrationLoss {
           double s = Math.signum(sim - meas) / den / count * 2 / k;
           for (int b = 0; b < sub; b++) {
             int c = a * sub + b;
-            data.quadraticForm(m, c, coef, null, w, v);
+            double[] vb = v[b];
             for (int l = 0; l < p; l++) {
               int i = 2 * ((data.pathOffset(m) + l) * data.blockCount() + c);
-              gradient[i] += s * v[2 * l];
-              gradient[i + 1] += s * v[2 * l + 1];
+              gradient[i] += s * vb[2 * l];
+              gradient[i + 1] += s * vb[2 * l + 1];
             }
           }
         }
@@ -163,13 +164,5 @@ public final class PowerLoss implements CalibrationLoss {
       }
     }
     return total / valid;
-  }
-
-  static int maxPaths(ProjectedMeasurements data) {
-    int max = 1;
-    for (int m = 0; m < data.measurementCount(); m++) {
-      max = Math.max(max, data.pathCount(m));
-    }
-    return max;
   }
 }

@@ -365,6 +365,20 @@ public final class ProjectedMeasurements {
   }
 
   /**
+   * The largest path count of any measurement (at least 1): the size of per-measurement work
+   * buffers.
+   *
+   * @return max_m P_m, at least 1
+   */
+  public int maxPathCount() {
+    int max = 1;
+    for (int m = 0; m < measurementCount(); m++) {
+      max = Math.max(max, pathCount(m));
+    }
+    return max;
+  }
+
+  /**
    * For measurement m and block c: w_ℓ = a_ℓ·z_ℓ, v = G·w and returns Q = wᴴGw; fills {@code v}
    * (2·P_m doubles). z = null means z_ℓ = 1.
    *

@@ -43,7 +43,7 @@ public final class UpecLoss implements CalibrationLoss {
     int blocks = data.blockCount();
     double[] gram = data.gram();
     double[] proj = data.projection();
-    int maxPaths = PowerLoss.maxPaths(data);
+    int maxPaths = data.maxPathCount();
     double[] u = new double[2 * maxPaths * maxPaths];
     double[] r = new double[maxPaths];
     double num = 0;
@@ -120,7 +120,7 @@ public final class UpecLoss implements CalibrationLoss {
     double[] gram = data.gram();
     double[] proj = data.projection();
     double[] w = data.arrayResponse();
-    int maxPaths = PowerLoss.maxPaths(data);
+    int maxPaths = data.maxPathCount();
     double[] u = new double[2 * maxPaths * maxPaths];
     double[] r = new double[maxPaths];
     double num = 0;
