@@ -5,7 +5,6 @@ import java.util.concurrent.ForkJoinPool;
 import org.radiotwin.geometry.Bvh;
 import org.radiotwin.geometry.RayQuery;
 import org.radiotwin.material.ItuMaterialType;
-import org.radiotwin.material.RadioMaterial;
 import org.radiotwin.math.Vec3;
 import org.radiotwin.rt.PathSet;
 import org.radiotwin.rt.PathSolver;
@@ -79,9 +78,16 @@ record DemoSite(
     double[] users =
         outdoorGrid(SceneGeometry.of(reality).bvh(), -88, 88, -56, 56, spacing, USER_HEIGHT);
     boolean[] los = lineOfSight(twinGeometry.bvh(), bs, users);
+    // The twin is what a planner would trace: specular paths and edge diffraction. The reality
+    // adds diffuse scattering from rough walls; every ray hit there already connects to each
+    // receiver it sees, so fewer rays suffice.
     PathSolverConfig twinPaths =
-        PathSolverConfig.defaults().withMaxDepth(3).withSamples(quick ? 20_000 : 100_000, seed);
-    PathSolverConfig realityPaths = twinPaths;
+        PathSolverConfig.defaults()
+            .withMaxDepth(3)
+            .withSamples(quick ? 20_000 : 100_000, seed)
+            .withDiffraction(true);
+    PathSolverConfig realityPaths =
+        twinPaths.withSamples(quick ? 10_000 : 30_000, seed + 1).withDiffuse(true);
     boolean[] covered = covered(twinGeometry, bs, users, twinPaths);
     boolean[] realityCovered = covered(SceneGeometry.of(reality), bs, users, realityPaths);
     for (int i = 0; i < covered.length; i++) {
@@ -150,16 +156,12 @@ record DemoSite(
    * 0.3, smooth glass and metal (the cars) 0.1; Lambertian lobes.
    */
   static Scene roughSurfaces(Scene scene) {
-    Scene s = scene;
-    for (RadioMaterial m : scene.materials().values()) {
-      ItuMaterialType t = m.ituType();
-      double roughness =
-          t == ItuMaterialType.GLASS || t == ItuMaterialType.METAL
-              ? 0.1
-              : t == ItuMaterialType.WOOD ? 0.3 : 0.35;
-      s = s.withMaterial(m.withScattering(roughness, m.xpdCoefficient()));
-    }
-    return s;
+    return ScenePerturbation.roughen(
+        scene,
+        m ->
+            m.ituType() == ItuMaterialType.GLASS || m.ituType() == ItuMaterialType.METAL
+                ? 0.1
+                : m.ituType() == ItuMaterialType.WOOD ? 0.3 : 0.35);
   }
 
   /**

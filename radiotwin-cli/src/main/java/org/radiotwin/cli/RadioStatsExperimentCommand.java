@@ -12,11 +12,11 @@ import java.util.concurrent.Callable;
 import org.knowm.xchart.XYChart;
 import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
-import org.radiotwin.material.RadioMaterial;
 import org.radiotwin.math.Vec3;
 import org.radiotwin.radiomap.RadioMapGrid;
 import org.radiotwin.rt.PathSolverConfig;
 import org.radiotwin.scene.Scene;
+import org.radiotwin.scene.ScenePerturbation;
 import org.radiotwin.scene.io.SceneLoader;
 import org.radiotwin.stats.experiment.ModelSelection;
 import org.radiotwin.stats.experiment.RadioStatsExperiment;
@@ -235,13 +235,7 @@ final class RadioStatsExperimentCommand implements Callable<Integer> {
           "--reality-scattering " + realityScattering,
           "must be in [0, 1]");
     }
-    Scene s = real;
-    if (realityScattering > 0) {
-      for (RadioMaterial m : real.materials().values()) {
-        s = s.withMaterial(m.withScattering(realityScattering, m.xpdCoefficient()));
-      }
-    }
-    return s;
+    return realityScattering > 0 ? ScenePerturbation.roughen(real, m -> realityScattering) : real;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.radiotwin.scene;
 
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import org.radiotwin.errors.RadioTwinException;
 import org.radiotwin.errors.RadioTwinMessages;
 import org.radiotwin.material.ItuMaterialType;
@@ -52,6 +53,22 @@ public final class ScenePerturbation {
     Scene s = scene;
     for (RadioMaterial m : scene.materials().values()) {
       s = s.withMaterial(RadioMaterial.itu(m.name(), type, m.thickness()));
+    }
+    return s;
+  }
+
+  /**
+   * Gives every material a scattering coefficient (rough surfaces for diffuse scattering), keeping
+   * its cross-polarisation coefficient and scattering pattern.
+   *
+   * @param scene scene
+   * @param coefficient S in [0, 1] for each material
+   * @return the edited scene
+   */
+  public static Scene roughen(Scene scene, ToDoubleFunction<RadioMaterial> coefficient) {
+    Scene s = scene;
+    for (RadioMaterial m : scene.materials().values()) {
+      s = s.withMaterial(m.withScattering(coefficient.applyAsDouble(m), m.xpdCoefficient()));
     }
     return s;
   }
